@@ -1,0 +1,5 @@
+"""`python -m sidelines` runs the command line."""
+
+from sidelines.cli import main
+
+raise SystemExit(main())

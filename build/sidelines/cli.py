@@ -1,0 +1,91 @@
+"""The command line: thin commands that call the library and turn errors into one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import track
+
+from sidelines.pipeline import BuildConfig, BuildSummary, build
+from sidelines.records import InputError
+from sidelines.schema import default_schemas_dir
+from sidelines.validate import ValidationFailed
+
+T = TypeVar("T")
+PROGRESS_FROM = 20  # show a progress bar only when there are this many files or more
+
+err_console = Console(stderr=True)
+console = Console()
+
+
+def show_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
+    """A rich progress bar on stderr for long runs; nothing for a handful of files."""
+    if total < PROGRESS_FROM:
+        return items
+    return track(items, description=label, total=total, console=err_console, transient=True)
+
+
+def print_summary(summary: BuildSummary, out_dir: Path) -> None:
+    """The short build summary: what was read and written, and how long it took."""
+    console.print(
+        f"built {out_dir}: {summary.files} files read, {summary.posts} posts, "
+        f"{summary.hashtags} hashtags, {summary.meetings} meetings, "
+        f"{summary.repeats_collapsed} repeats collapsed, in {summary.seconds:.2f} s",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the data package from the raw files."""
+    config = BuildConfig(raw_dir=args.raw, out_dir=args.out, schemas_dir=args.schemas)
+    summary = build(config, progress=show_progress)
+    print_summary(summary, args.out)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    top = argparse.ArgumentParser(prog="sidelines", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    b = commands.add_parser(
+        "build", help="build the data package from raw files", description=cmd_build.__doc__
+    )
+    b.add_argument(
+        "--raw", type=Path, default=Path("raw"), help="folder of raw files (default: raw)"
+    )
+    b.add_argument(
+        "--out",
+        type=Path,
+        default=Path("datapackage"),
+        help="package folder to write (default: datapackage)",
+    )
+    b.add_argument(
+        "--schemas",
+        type=Path,
+        default=default_schemas_dir(),
+        help="folder of Table Schemas (default: the repository's schemas/)",
+    )
+    b.set_defaults(run=cmd_build)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; an expected failure prints one line on stderr and exits 1."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except (InputError, ValidationFailed, ValueError, OSError) as err:
+        err_console.print(
+            f"sidelines {args.command}: error: {err}", highlight=False, soft_wrap=True
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Extractors: languages, hashtags, dates, countries, translations and meetings (pure)."""

@@ -1,0 +1,119 @@
+"""Write the package: CSV and Parquet tables, datapackage.json and README.md into a
+temporary folder, then swap it in place of the old one, so a failed build loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from sidelines.schema import Schemas
+
+CSV_DIALECT = {
+    "delimiter": ",",
+    "lineTerminator": "\r\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "header": True,
+}
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+PARQUET_SUFFIX = "-parquet"
+
+
+def file_digest(path: Path) -> tuple[int, str]:
+    """(bytes, 'sha256:…') of a file."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return path.stat().st_size, f"sha256:{digest}"
+
+
+def write_csv(frame: pl.DataFrame, path: Path) -> None:
+    """RFC 4180 CSV: UTF-8, CRLF, quotes only where needed, null as an empty field."""
+    frame.write_csv(
+        path, line_terminator="\r\n", datetime_format=DATETIME_FORMAT, date_format="%Y-%m-%d"
+    )
+
+
+def write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    """Parquet with fixed settings so that the same frame gives the same bytes."""
+    frame.write_parquet(path, compression="zstd", compression_level=3, statistics=True)
+
+
+def resource_entries(
+    tables: dict[str, pl.DataFrame], schemas: Schemas, folder: Path
+) -> list[dict[str, Any]]:
+    """Write every table as CSV and Parquet under `folder/data` and describe both."""
+    (folder / "data").mkdir(parents=True, exist_ok=True)
+    csv_entries, parquet_entries = [], []
+    for name in schemas.tables:
+        frame = tables[name]
+        csv_path, parquet_path = (
+            folder / "data" / f"{name}.csv",
+            folder / "data" / f"{name}.parquet",
+        )
+        write_csv(frame, csv_path)
+        write_parquet(frame, parquet_path)
+        size, digest = file_digest(csv_path)
+        csv_entries.append(
+            {
+                "name": name,
+                "type": "table",
+                "path": f"data/{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": size,
+                "hash": digest,
+                "dialect": CSV_DIALECT,
+                "schema": schemas.tables[name],
+            }
+        )
+        size, digest = file_digest(parquet_path)
+        # A file resource: frictionless then checks its bytes and hash, which it cannot do
+        # for a Parquet table; the columns are those of the CSV twin.
+        parquet_entries.append(
+            {
+                "name": name + PARQUET_SUFFIX,
+                "type": "file",
+                "path": f"data/{name}.parquet",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "bytes": size,
+                "hash": digest,
+                "description": f"The {name} table as Parquet: the rows, columns and types of "
+                f"resource {name}.",
+            }
+        )
+    return csv_entries + parquet_entries
+
+
+def write_json(data: Any, path: Path) -> None:
+    """Pretty, key-order-preserving, UTF-8 JSON with a final newline."""
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def swap_in(out_dir: Path, fill: Callable[[Path], None]) -> None:
+    """Run `fill(tmp)` on a fresh folder beside `out_dir`, then replace `out_dir` with it.
+
+    If `fill` raises, `out_dir` is untouched and the temporary folder is removed.
+    """
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        tmp.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
+        fill(tmp)
+        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+        if out_dir.exists():
+            out_dir.rename(old)
+        tmp.rename(out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -1,0 +1,1 @@
+"""Parsers: one module per input format, text in, `RawPost` records out (pure)."""

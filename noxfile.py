@@ -1,0 +1,57 @@
+"""Sessions for building, testing and checking the sidelines data package.
+
+Every session installs the exact versions in uv.lock (`uv sync --frozen`) into its own
+virtual environment, so a laptop, CI and a later checkout run the same code.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "tests", "build", "validate"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+def sync(session: nox.Session, *groups: str) -> None:
+    """Install the project and the named dependency groups from the lock file."""
+    args = ["uv", "sync", "--frozen", "--no-default-groups"]
+    for group in groups:
+        args += ["--group", group]
+    session.run_install(
+        *args,
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+        silent=True,
+        external=True,
+    )
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build datapackage/ from raw/ (pass options after --, e.g. -- --raw DIR --out DIR)."""
+    sync(session)
+    session.run("sidelines", "build", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite with pytest (pass pytest options after --)."""
+    sync(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style with ruff and types with mypy."""
+    sync(session, "lint")
+    session.run("ruff", "check", "build", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "build", "tests", "noxfile.py")
+    session.run("mypy")
+
+
+@nox.session
+def validate(session: nox.Session) -> None:
+    """Validate every row of the built package with `frictionless validate` (no sampling)."""
+    sync(session)
+    package = session.posargs[0] if session.posargs else "datapackage"
+    session.run("frictionless", "validate", f"{package}/datapackage.json")

@@ -1,0 +1,35 @@
+"""Shared fixtures: the repository's folders and one seed build per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from sidelines.pipeline import BuildConfig, build
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+SCHEMAS = ROOT / "schemas"
+GOLD = Path(__file__).parent / "seeds-gold.json"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, Any]:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built once into a temporary folder."""
+    out = tmp_path_factory.mktemp("seed") / "datapackage"
+    build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS))
+    return out
+
+
+def read_table(package: Path, name: str) -> pl.DataFrame:
+    """A table of a built package, from its CSV, every column as text."""
+    return pl.read_csv(package / "data" / f"{name}.csv", infer_schema=False)

@@ -1,0 +1,130 @@
+"""The real command on fixture folders: exit status, one-line errors, files written,
+byte-identical rebuilds, and a failed build that leaves the previous package alone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.conftest import RAW, ROOT, SCHEMAS
+
+
+def run_build(raw: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sidelines",
+            "build",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--schemas",
+            str(SCHEMAS),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def copy_raw(dest: Path, names: list[str], rename: dict[str, str] | None = None) -> Path:
+    dest.mkdir()
+    for name in names:  # copied in the given order: the folder lists them that way
+        shutil.copy(RAW / name, dest / (rename or {}).get(name, name))
+    return dest
+
+
+def test_summary_line(tmp_path: Path) -> None:
+    result = run_build(RAW, tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    assert "2 files read, 15 posts, 14 hashtags" in result.stdout
+    assert "2 repeats collapsed" in result.stdout
+
+
+def test_rebuild_is_byte_identical_across_order_tz_and_hashseed(tmp_path: Path) -> None:
+    names = sorted(p.name for p in RAW.iterdir())
+    first = run_build(
+        copy_raw(tmp_path / "a", names), tmp_path / "one", TZ="UTC", PYTHONHASHSEED="0"
+    )
+    second = run_build(
+        copy_raw(tmp_path / "b", names[::-1]),
+        tmp_path / "two",
+        TZ="Pacific/Kiritimati",
+        PYTHONHASHSEED="4242",
+    )
+    assert first.returncode == second.returncode == 0
+    assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
+
+
+def test_post_ids_do_not_depend_on_file_names(tmp_path: Path) -> None:
+    names = sorted(p.name for p in RAW.iterdir())
+    renamed = {n: f"zz_{i}_{n}" for i, n in enumerate(names[::-1])}
+    assert run_build(RAW, tmp_path / "one").returncode == 0
+    assert run_build(copy_raw(tmp_path / "r", names, renamed), tmp_path / "two").returncode == 0
+    ids = [
+        pl.read_csv(tmp_path / d / "data" / "posts.csv")["post_id"].sort().to_list()
+        for d in ("one", "two")
+    ]
+    assert ids[0] == ids[1]
+
+
+def test_committed_package_is_reproduced(tmp_path: Path) -> None:
+    assert run_build(RAW, tmp_path / "pkg").returncode == 0
+    assert tree_bytes(tmp_path / "pkg") == tree_bytes(ROOT / "datapackage")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(b"", "empty file", id="empty"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "binary", id="binary"),
+        pytest.param("Канал\n".encode() + b"\xff\xfe\xfa broken", "byte", id="undecodable"),
+    ],
+)
+def test_bad_input_keeps_previous_package(tmp_path: Path, content: bytes, message: str) -> None:
+    out = tmp_path / "pkg"
+    assert run_build(RAW, out).returncode == 0
+    before = tree_bytes(out)
+    raw = copy_raw(tmp_path / "raw", sorted(p.name for p in RAW.iterdir()))
+    (raw / "bad.txt").write_bytes(content)
+    result = run_build(raw, out)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.txt" in lines[0] and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_bytes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", "raw"]  # no leftovers
+
+
+def test_missing_raw_folder(tmp_path: Path) -> None:
+    result = run_build(tmp_path / "nope", tmp_path / "pkg")
+    assert result.returncode == 1
+    assert "raw folder not found" in result.stderr
+    assert not (tmp_path / "pkg").exists()
+
+
+def test_help_texts() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sidelines", "build", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--raw" in result.stdout and "--out" in result.stdout
