@@ -110,6 +110,11 @@ NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b"
 )
+SIDELINES = re.compile(
+    r"(?:«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of)"
+    r"[^.;]*?(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?",
+    re.I,
+)
 UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
 
 
@@ -292,7 +297,9 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
                 ]
         if multi:
             clause = _clause(sentence, multi.start(), cyrillic)
-            orgs = organisations_named(clause) or organisations_named(sentence)
+            orgs = organisations_named(SIDELINES.sub(" ", clause)) or organisations_named(
+                SIDELINES.sub(" ", sentence)
+            )
             return [
                 Mention(
                     **common,
@@ -330,15 +337,23 @@ def planned_mentions(post: dict[str, Any]) -> list[Mention]:
             continue
         if not (russian_official(sentence) or MINISTER.search(sentence)):
             continue
-        orgs = organisations_named(sentence)
-        if GENERAL_ASSEMBLY.search(sentence) and "UN" not in orgs:
-            orgs.append("UN")
+        stage = SIDELINES.sub(" ", sentence)  # the session's margins are not the engagement
+        orgs = organisations_named(stage)
+        if not orgs and GENERAL_ASSEMBLY.search(stage):
+            orgs = ["UN"]
         bilateral = BILATERAL_PLAN.search(sentence) is not None
         partners: list[tuple[str | None, str | None]] = [(None, o) for o in orgs]
         if bilateral:
             partners = [(c, None) for c in countries_named(sentence)] or partners[:1]
         base = _base(post)
         when = _sentence_date(sentence, post.get("unga_session"), base["published"])
+        precision = "stated" if when else "unknown"
+        if when is None and post.get("unga_session") is not None:
+            weekday = WEEKDAY.search(sentence)
+            if weekday:
+                name = (weekday.group("en") or weekday.group("ru")).casefold()
+                when = weekday_in_high_level_week(post["unga_session"], WEEKDAYS[name])
+                precision = "inferred"
         _, participant = russian_participant(sentence, text)
         cyrillic = _is_cyrillic(sentence)
         for country, org in partners:
@@ -357,7 +372,7 @@ def planned_mentions(post: dict[str, Any]) -> list[Mention]:
                     format="bilateral" if bilateral else "multilateral",
                     status="planned",
                     date=when,
-                    date_precision="stated" if when else "unknown",
+                    date_precision=precision,
                     russian_participant=participant,
                     counterpart_name=who.name,
                     counterpart_role=who.role,

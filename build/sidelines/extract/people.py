@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sidelines.extract.aliases import ORGANISATIONS, RUSSIAN_OFFICIALS
-from sidelines.extract.countries import countries_named, country_names
+from sidelines.extract.countries import countries_named, country_names, country_spans
 from sidelines.extract.organisations import organisations_named
 
 # Words of an office or an institution, never of a person's name (English, then Russian stems).
@@ -193,6 +193,22 @@ NAME_PARTICLES = frozenset(
         "der",
         "le",
         "la",
+        "бин",
+        "ибн",
+        "бинт",
+        "абу",
+        "аль",
+        "эль",
+        "де",
+        "да",
+        "дос",
+        "дю",
+        "ди",
+        "ван",
+        "фон",
+        "дер",
+        "ле",
+        "ла",
     ]
 )
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
@@ -328,6 +344,18 @@ def _clean_role(role: str) -> str | None:
     return role or None
 
 
+COUNTRY_PLACEHOLDER = "·"
+
+
+def _tokens_outside_countries(clause: str) -> list[str]:
+    """The clause's words, each word of a country's name replaced by a placeholder."""
+    spans = country_spans(clause)
+    return [
+        COUNTRY_PLACEHOLDER if any(a < m.end() and m.start() < b for a, b in spans) else m.group()
+        for m in re.finditer(r"\S+", clause)
+    ]
+
+
 def _is_ru_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
     if not word or not re.match(r"[А-ЯЁ]", word):
@@ -356,13 +384,14 @@ def russian_counterpart(clause: str) -> Counterpart:
         last = initials[-1]
         name = nominative_name(last.group())
         return Counterpart(name, nominative_role(clause[: last.start()]))
-    tokens = clause.split()
+    tokens = _tokens_outside_countries(clause)
     span = _best_run(_runs(tokens, _is_ru_name_token))
     if span is None:
         return Counterpart(None, nominative_role(clause))
     start, end = span
     name = " ".join(nominative_name(t.strip(",.;:()")) for t in tokens[start:end])
-    return Counterpart(name, nominative_role(" ".join(tokens[:start])))
+    role_words = clause.split()[:start]  # the clause as written: countries kept
+    return Counterpart(name, nominative_role(" ".join(role_words)))
 
 
 NAME_ENDINGS = [  # instrumental -> nominative, for surnames and given names
