@@ -136,11 +136,10 @@ def decode(source: RawSource) -> tuple[str, str]:
         else:
             match = None if good >= bad else from_bytes(data).best()
             if match is None or match.encoding is None:
-                raise InputError(
-                    source.name,
-                    "undecodable bytes (not UTF-8, no legacy encoding fits)",
-                    f"byte {offset}",
-                )
+                why = "not UTF-8, no legacy encoding fits"
+                if good >= bad and bad == 1 and len(data) - offset < 4:
+                    why = "the file ends inside a UTF-8 character: truncated?"
+                raise InputError(source.name, f"undecodable bytes ({why})", f"byte {offset}")
             encoding, text = match.encoding, str(match)
     if not text.strip():
         raise InputError(source.name, "empty file")

@@ -104,12 +104,12 @@ def parse_telegram_json(text: str, source_file: str) -> TelegramExport:
     are counted by reason.
 
     >>> export = parse_telegram_json(
-    ...     '{"name": "MFA", "username": "mfa", "messages": ['
+    ...     '{"name": "MFA", "username": "mid_rf", "messages": ['
     ...     '{"id": 1, "type": "service", "text": ""},'
     ...     '{"id": 2, "type": "message", "date_unixtime": "0", "text": ["Hi ", '
     ...     '{"type": "hashtag", "text": "#Tag"}]}]}', "result.json")
     >>> [(p.message_id, p.text, p.url) for p in export.posts], export.skipped
-    ([(2, 'Hi #Tag', 'https://t.me/mfa/2')], {'service': 1})
+    ([(2, 'Hi #Tag', 'https://t.me/mid_rf/2')], {'service': 1})
     """
     export = load_export(text, source_file)
     name = export.get("name")
