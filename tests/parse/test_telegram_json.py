@@ -119,6 +119,9 @@ def test_url_where_the_username_is_known(username: str, url: str | None) -> None
         pytest.param('{"name": "x",, }', "invalid JSON", "line 1", id="invalid"),
         pytest.param('{"name": "x"}', "not a Telegram export", None, id="no-messages"),
         pytest.param("[1, 2]", "not a Telegram export", None, id="array"),
+        pytest.param(
+            '{"about": "", "chats": {"list": []}}', "whole-account", None, id="whole-account-export"
+        ),
         pytest.param('{"messages": [3]}', "not an object", "messages[0]", id="message-not-object"),
         pytest.param(
             '{"messages": [{"type": "message"}]}', "without a valid id", "messages[0]", id="no-id"

@@ -84,6 +84,11 @@ def load_export(text: str, source_file: str) -> dict[str, Any]:
         ) from err
     except RecursionError as err:
         raise InputError(source_file, "invalid JSON (nested too deeply)") from err
+    if isinstance(data, dict) and "chats" in data and "messages" not in data:
+        raise InputError(
+            source_file,
+            "unknown format (a whole-account Telegram export: export one channel's history)",
+        )
     if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
         raise InputError(
             source_file, "unknown format (JSON but not a Telegram export: no messages list)"
