@@ -92,10 +92,10 @@ def constraint_change(name: str, old: Any, new: Any) -> Bump:
     >>> constraint_change("required", True, None), constraint_change("maximum", 10, 5)
     (<Bump.PATCH: 1>, <Bump.MAJOR: 3>)
     """
-    if new is None:
+    if new is None or new is False:
         return Bump.PATCH if old not in (None, False) else Bump.NONE
     if old is None or old is False:
-        return Bump.MAJOR if new is not False else Bump.NONE
+        return Bump.MAJOR
     if name == "enum":
         return Bump.PATCH if set(new) >= set(old) else Bump.MAJOR
     if name in LOWER_BOUNDS:
