@@ -44,7 +44,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check style with ruff and types with mypy."""
+    """Check style (ruff), types (mypy), workflows (actionlint, zizmor) and CITATION.cff."""
     sync(session, "lint")
     session.run("ruff", "check", "build", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "build", "tests", "noxfile.py")
