@@ -13,8 +13,16 @@ import polars as pl
 from sidelines import __version__
 from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.posts import post_rows
-from sidelines.package import resource_entries, swap_in, write_json
+from sidelines.package import (
+    read_package,
+    resource_entries,
+    swap_in,
+    write_json,
+    write_text_files,
+)
 from sidelines.parse.dispatch import ParsedSource, parse_source
+from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.schema import Schemas, load_schemas
 from sidelines.sources import RawSource, decode_source, read_sources
@@ -37,6 +45,8 @@ class BuildConfig:
     raw_dir: Path
     out_dir: Path
     schemas_dir: Path
+    previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
+    allow_removals: str | None = None  # why rows of the previous release may disappear
 
 
 @dataclass
@@ -50,6 +60,7 @@ class BuildSummary:
     repeats_collapsed: int = 0
     seconds: float = 0.0
     per_file: list[dict[str, Any]] = field(default_factory=list)
+    quality: QualityReport | None = None
 
 
 def parse_all(raw: list[RawSource], progress: Progress[RawSource]) -> list[ParsedSource]:
@@ -103,6 +114,21 @@ def descriptor(
     }
 
 
+def check_release(
+    config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
+) -> QualityReport:
+    """Compare with the previous package and run the expectation suites (stage: quality);
+    raise before anything is written when rows vanish silently or an error-level check fails."""
+    previous_dir = config.previous_dir or config.out_dir
+    previous = read_package(previous_dir, schemas)
+    if previous is None and config.previous_dir is not None:
+        raise ValueError(f"{previous_dir}: no datapackage.json to compare with")
+    report = check_quality(tables, schemas, previous, config.allow_removals)
+    if report.errors:
+        raise QualityFailed(report)
+    return report
+
+
 def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSummary:
     """Read, parse, extract, validate and write the package; raise before writing on any
     input or schema error, leaving the previous package as it was."""
@@ -114,12 +140,17 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     errors = validate_tables(tables, schemas)
     if errors:
         raise ValidationFailed(errors)
+    quality = check_release(config, tables, schemas)
+    files = quality_files(quality, schemas.package["version"])
     sources = source_entries(raw, parsed)
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
         write_json(descriptor(schemas, sources, resources), folder / "datapackage.json")
-        (folder / "README.md").write_text(render_readme(schemas, tables), encoding="utf-8")
+        write_text_files(files.reports, folder)
+        (folder / "README.md").write_text(
+            render_readme(schemas, tables, files.readme), encoding="utf-8"
+        )
 
     swap_in(config.out_dir, fill)
     return BuildSummary(
@@ -132,4 +163,5 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         per_file=[
             {"file": s["title"], "format": s["format"], "posts": s["posts"]} for s in sources
         ],
+        quality=quality,
     )

@@ -79,8 +79,11 @@ def column_table(schema: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
-    """README.md text for the package: what it is, its tables and columns, how to load it."""
+def render_readme(
+    schemas: Schemas, tables: dict[str, pl.DataFrame], quality: str | None = None
+) -> str:
+    """README.md text for the package: what it is, its tables and columns, how to load it,
+    and (given) the quality section."""
     meta = schemas.package
     parts = [
         f"# {meta['title']}",
@@ -106,5 +109,6 @@ def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
             column_table(schema),
             "",
         ]
+    parts += [quality] if quality else []
     parts += [LOADING, CAVEATS]
     return "\n".join(parts)
