@@ -58,8 +58,7 @@ def print_quality(report: QualityReport) -> None:
     changed = {
         name: (comparison.previous_rows.get(name, 0), rows)
         for name, rows in comparison.rows.items()
-        if comparison.previous_version is not None
-        and comparison.previous_rows.get(name, 0) != rows
+        if comparison.previous_version is not None and comparison.previous_rows.get(name, 0) != rows
     }
     if changed:
         console.print(

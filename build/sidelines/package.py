@@ -135,9 +135,7 @@ def read_package(folder: Path, schemas: Schemas) -> Previous | None:
         }
         summary_path = folder / "quality" / "summary.json"
         summary = (
-            json.loads(summary_path.read_text(encoding="utf-8"))
-            if summary_path.is_file()
-            else None
+            json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else None
         )
     except (OSError, ValueError, pl.exceptions.PolarsError) as err:
         raise ValueError(f"{folder}: cannot read the package ({err})") from err

@@ -94,6 +94,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border-bottom: 1px solid #dde1e5; padding: .35rem .5rem; text-align: left;
   vertical-align: top; }
 th { background: #f3f5f7; font-weight: 600; } td.n { text-align: right; }
+td:first-child { white-space: nowrap; }
 code { font-size: .85em; color: #4b5563; } .muted { color: #6b7280; }
 .ok { color: #15803d; } .error { color: #b91c1c; font-weight: 600; }
 .warning { color: #a16207; font-weight: 600; }
@@ -153,9 +154,7 @@ def comparison_section(data: dict[str, Any]) -> str:
     parts = ["<h2>Compared with the previous release</h2>"]
     baseline = record["baseline"]
     if baseline is None:
-        parts.append(
-            '<p class="muted">No earlier release of another version to compare with.</p>'
-        )
+        parts.append('<p class="muted">No earlier release of another version to compare with.</p>')
     else:
         head = "<tr><th>table</th><th>rows then</th><th>rows now</th><th>change</th></tr>"
         body = "".join(
@@ -194,7 +193,7 @@ def checks_table(expectations: list[dict[str, Any]]) -> str:
     """One row per expectation: outcome, rule, GX expectation, rows checked and failing."""
     head = (
         "<tr><th>result</th><th>rule</th><th>expectation</th><th>rows checked</th>"
-        "<th>failing</th><th>examples</th></tr>"
+        "<th>rows against it</th><th>examples</th></tr>"
     )
     body = []
     for e in expectations:
@@ -203,7 +202,8 @@ def checks_table(expectations: list[dict[str, Any]]) -> str:
             row(
                 [
                     f'<span class="{state}">{MARK[state]}</span>',
-                    html.escape(e["rule"]) + f'<br><code class="muted">{html.escape(e["id"])}</code>',
+                    f"{html.escape(e['rule'])}<br>"
+                    f'<code class="muted">{html.escape(e["id"])}</code>',
                     f"<code>{html.escape(e['expectation'])}</code>",
                     str(e["evaluated"]),
                     str(e["unexpected"]),

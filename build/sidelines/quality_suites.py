@@ -100,9 +100,7 @@ def check_frames(
             "post_id", "text"
         ),
         "posts_with_text": posts.filter(pl.col("text").is_not_null()).select("post_id", "lang"),
-        "posts_hashtagged": posts.select(
-            "post_id", has_hashtags=pl.col("post_id").is_in(tagged)
-        ),
+        "posts_hashtagged": posts.select("post_id", has_hashtags=pl.col("post_id").is_in(tagged)),
         "language_shares": share_changes(language_shares(posts), baseline_shares),
         "meeting_sessions": session_window(
             meetings.filter(pl.col("unga_session").is_not_null()).select(
@@ -159,7 +157,7 @@ def schema_checks(table: str, schemas: Schemas, tables: dict[str, pl.DataFrame])
                     "ExpectColumnValuesToNotBeNull",
                     {"column": name},
                     "error",
-                    f"Every row has a {name}.",
+                    f"No row leaves {name} empty.",
                 )
             )
         for standard, codes in CODE_LISTS.items():
@@ -274,7 +272,11 @@ def domain_checks(tables: dict[str, pl.DataFrame], settings: QualitySettings) ->
             "posts",
             "posts_hashtagged",
             "ExpectColumnValuesToBeInSet",
-            {"column": "has_hashtags", "value_set": [True], "mostly": settings.min_share_with_hashtags},
+            {
+                "column": "has_hashtags",
+                "value_set": [True],
+                "mostly": settings.min_share_with_hashtags,
+            },
             "warning",
             f"At least {settings.min_share_with_hashtags:.0%} of posts carry a hashtag.",
         ),
