@@ -176,7 +176,7 @@ def comparison_section(data: dict[str, Any]) -> str:
     if record["removed"]:
         reasons = "".join(f"<li>{html.escape(r)}</li>" for r in record["reasons"])
         removed = "".join(
-            f"<li>{html.escape(t)}: {len(ids)} rows "
+            f"<li>{html.escape(t)}: {len(ids)} row{'s' if len(ids) != 1 else ''} "
             f"<code>{html.escape(', '.join(ids[:20]))}{' …' if len(ids) > 20 else ''}</code></li>"
             for t, ids in record["removed"].items()
         )
@@ -215,6 +215,15 @@ def checks_table(expectations: list[dict[str, Any]]) -> str:
     return f"<table>{head}{''.join(body)}</table>"
 
 
+def problems_section(data: dict[str, Any]) -> str:
+    """The failed expectations first, errors before warnings, so nothing hides in the list."""
+    failed = [e for e in data["expectations"] if not e["success"]]
+    if not failed:
+        return ""
+    failed.sort(key=lambda e: e["severity"] != "error")  # stable: errors, then warnings
+    return "<h2>Needs attention</h2>" + checks_table(failed)
+
+
 def render_html(data: dict[str, Any]) -> str:
     """The quality report as one self-contained HTML page."""
     status = data["status"]
@@ -242,6 +251,7 @@ def render_html(data: dict[str, Any]) -> str:
             '<a href="summary.json">summary.json</a>.</p>',
             f'<div class="banner {status}">{banner}</div>',
             totals_table(data),
+            problems_section(data),
             comparison_section(data),
             *sections,
             "</body></html>",
