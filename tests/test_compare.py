@@ -7,6 +7,7 @@ import dataclasses
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -25,7 +26,7 @@ VERSION = SCHEMA.package["version"]
 
 def tables(posts: list[tuple[str, str | None]]) -> dict[str, pl.DataFrame]:
     """Tables with the given (post_id, lang) posts and nothing else."""
-    rows = {name: [] for name in SCHEMA.tables} | {
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMA.tables} | {
         "posts": [{"post_id": post_id, "lang": lang} for post_id, lang in posts]
     }
     return {name: to_frame(rows[name], name, SCHEMA) for name in SCHEMA.tables}
