@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import RAW, ROOT, SCHEMAS
 
 
-def run_build(raw: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run_build(raw: Path, out: Path, *options: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -28,6 +28,7 @@ def run_build(raw: Path, out: Path, **env: str) -> subprocess.CompletedProcess[s
             str(out),
             "--schemas",
             str(SCHEMAS),
+            *options,
         ],
         capture_output=True,
         text=True,
@@ -55,9 +56,14 @@ def copy_raw(dest: Path, names: list[str], rename: dict[str, str] | None = None)
 def built(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """One real build of the seeds, shared (every build runs GX, which is slow to start)."""
+    """One real build of the seeds, shared (every build runs GX, which is slow to start).
+
+    It compares with the committed package, as a release build does: the quality record it
+    carries (baseline release, removals accepted and why) is part of what must be reproduced.
+    """
     out = tmp_path_factory.mktemp("built") / "pkg"
-    return run_build(RAW, out, TZ="UTC", PYTHONHASHSEED="0"), out
+    previous = ("--previous", str(ROOT / "datapackage"))
+    return run_build(RAW, out, *previous, TZ="UTC", PYTHONHASHSEED="0"), out
 
 
 def test_summary_line(built: tuple[subprocess.CompletedProcess[str], Path]) -> None:
@@ -75,6 +81,8 @@ def test_rebuild_is_byte_identical_across_order_tz_and_hashseed(
     second = run_build(
         copy_raw(tmp_path / "b", names[::-1]),
         tmp_path / "two",
+        "--previous",
+        str(ROOT / "datapackage"),
         TZ="Pacific/Kiritimati",
         PYTHONHASHSEED="4242",
     )
