@@ -11,7 +11,7 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests", "build", "validate"]
+nox.options.sessions = ["lint", "tests", "build", "validate", "quality"]
 nox.options.reuse_existing_virtualenvs = True
 
 
@@ -73,6 +73,14 @@ def validate(session: nox.Session) -> None:
     sync(session)
     package = session.posargs[0] if session.posargs else "datapackage"
     session.run("frictionless", "validate", f"{package}/datapackage.json")
+
+
+@nox.session
+def quality(session: nox.Session) -> None:
+    """Run the Great Expectations quality checks on a built package (-- PACKAGE-DIR [OPTIONS])."""
+    sync(session)
+    args = session.posargs or ["datapackage"]
+    session.run("sidelines", "check", *args)
 
 
 @nox.session(default=False)

@@ -12,9 +12,17 @@ import polars as pl
 
 from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.posts import post_rows
-from sidelines.package import resource_entries, swap_in, write_json
+from sidelines.package import (
+    read_package,
+    resource_entries,
+    swap_in,
+    write_json,
+    write_text_files,
+)
 from sidelines.parse.dispatch import ParsedSource, SkippedSource, parse_source
 from sidelines.provenance import build_provenance, default_lock_file
+from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
@@ -40,6 +48,8 @@ class BuildConfig:
     schemas_dir: Path
     skip_bad: bool = False  # build from the readable files, listing the others as skipped
     lock_file: Path | None = field(default_factory=default_lock_file)
+    previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
+    allow_removals: str | None = None  # why rows of the previous release may disappear
 
 
 @dataclass
@@ -54,6 +64,7 @@ class BuildSummary:
     seconds: float = 0.0
     per_file: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"file", "reason"}
+    quality: QualityReport | None = None
 
 
 def parse_all(
@@ -142,6 +153,21 @@ def descriptor(
     }
 
 
+def check_release(
+    config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
+) -> QualityReport:
+    """Compare with the previous package and run the expectation suites (stage: quality);
+    raise before anything is written when rows vanish silently or an error-level check fails."""
+    previous_dir = config.previous_dir or config.out_dir
+    previous = read_package(previous_dir, schemas)
+    if previous is None and config.previous_dir is not None:
+        raise ValueError(f"{previous_dir}: no datapackage.json to compare with")
+    report = check_quality(tables, schemas, previous, config.allow_removals)
+    if report.errors:
+        raise QualityFailed(report)
+    return report
+
+
 def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSummary:
     """Read, parse, extract, validate and write the package; raise before writing on any
     input or schema error, leaving the previous package as it was."""
@@ -153,13 +179,18 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     errors = validate_tables(tables, schemas)
     if errors:
         raise ValidationFailed(errors)
+    quality = check_release(config, tables, schemas)
+    files = quality_files(quality, schemas.package["version"])
     sources = source_entries(raw, parsed, skipped)
     provenance = build_provenance(config.lock_file)
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
         write_json(descriptor(schemas, sources, resources, provenance), folder / "datapackage.json")
-        (folder / "README.md").write_text(render_readme(schemas, tables), encoding="utf-8")
+        write_text_files(files.reports, folder)
+        (folder / "README.md").write_text(
+            render_readme(schemas, tables, files.readme), encoding="utf-8"
+        )
 
     swap_in(config.out_dir, fill)
     return BuildSummary(
@@ -175,4 +206,5 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
             if "skipped" not in s
         ],
         skipped=[{"file": s.name, "reason": s.reason} for s in skipped],
+        quality=quality,
     )
