@@ -37,6 +37,10 @@ from sidelines.extract.people import (
             id="long-country-form",
         ),
         pytest.param("the press", None, "press", id="no-name"),
+        pytest.param(
+            "his Malian counterpart Abdoulaye Diop", "Abdoulaye Diop", None, id="counterpart"
+        ),
+        pytest.param("his counterpart from Mali", None, None, id="counterpart-no-name"),
     ],
 )
 def test_english_counterpart(clause: str, name: str | None, role: str | None) -> None:
@@ -65,9 +69,11 @@ def test_english_counterpart(clause: str, name: str | None, role: str | None) ->
             "Министр иностранных дел Исламской Республики Пакистан",
             id="full-name-after-long-country-form",
         ),
+        pytest.param("малийским коллегой А.Диопом", "А.Диоп", None, id="colleague"),
+        pytest.param("коллегой", None, None, id="colleague-no-name"),
     ],
 )
-def test_russian_counterpart(clause: str, name: str, role: str) -> None:
+def test_russian_counterpart(clause: str, name: str | None, role: str | None) -> None:
     got = russian_counterpart(clause)
     assert (got.name, got.role) == (name, role)
 

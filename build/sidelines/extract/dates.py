@@ -122,7 +122,12 @@ class StatedDate:
     start: int  # offset in the text
 
 
-def _month_number(name: str) -> int:
+def month_number(name: str) -> int:
+    """The month (1-12) of an English or Russian month name or abbreviation ("Sep.", «сентября»).
+
+    >>> month_number("Sep."), month_number("сентября"), month_number("September")
+    (9, 9, 9)
+    """
     key = name.casefold().rstrip(".")
     if key in EN_MONTHS:
         return EN_MONTHS[key]
@@ -145,7 +150,7 @@ def stated_dates(text: str | None) -> list[StatedDate]:
                 found.append(
                     StatedDate(
                         int(m.group("day")),
-                        _month_number(m.group("month")),
+                        month_number(m.group("month")),
                         year,
                         sentence.start() + m.start(),
                     )

@@ -22,7 +22,7 @@ from sidelines.extract.dates import (
     FUTURE,
     GENERAL_ASSEMBLY,
     StatedDate,
-    _month_number,
+    month_number,
     resolve,
     weekday_in_high_level_week,
 )
@@ -317,7 +317,7 @@ def _sentence_date(sentence: str, session: int | None, published: date | None) -
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(sentence):
             year = int(m.group("year")) if m.group("year") else None
-            stated = StatedDate(int(m.group("day")), _month_number(m.group("month")), year, 0)
+            stated = StatedDate(int(m.group("day")), month_number(m.group("month")), year, 0)
             resolved = resolve(stated, session, published.year if published else None)
             if resolved:
                 return resolved

@@ -317,26 +317,43 @@ def _best_run(runs: list[tuple[int, int]]) -> tuple[int, int] | None:
     return chosen[-1] if chosen else None
 
 
+# "Counterpart", «коллега»: the other side's office is the Russian side's, not stated.
+COUNTERPART_WORD = re.compile(r"(?<!\w)(?:counterparts?|коллег\w*)(?!\w)", re.I)
+
+
+def _office(role: str | None) -> str | None:
+    """The role unless it only calls the person a counterpart (his Malian counterpart)."""
+    return None if role is None or COUNTERPART_WORD.search(role) else role
+
+
+def _before_counterpart(tokens: list[str], end: int) -> bool:
+    """True when the word after a run is "counterpart": the run is an adjective (Malian)."""
+    return end < len(tokens) and bool(COUNTERPART_WORD.fullmatch(tokens[end].strip(",.;:()")))
+
+
 def english_counterpart(clause: str) -> Counterpart:
     """Name and office from the words after "with": the last run of capitalised words that
-    are neither an office nor a country.
+    are neither an office nor a country, nor an adjective before "counterpart".
 
     >>> english_counterpart("Prime Minister Ralph Gonsalves of St. Vincent and the Grenadines")
     Counterpart(name='Ralph Gonsalves', role='Prime Minister of St. Vincent and the Grenadines')
     >>> english_counterpart("UN Secretary-General Antonio Guterres.")
     Counterpart(name='Antonio Guterres', role='UN Secretary-General')
+    >>> english_counterpart("his Malian counterpart Abdoulaye Diop")
+    Counterpart(name='Abdoulaye Diop', role=None)
     """
     tokens = clause.split()
-    span = _best_run(_runs(tokens, _is_name_token))
+    runs = [r for r in _runs(tokens, _is_name_token) if not _before_counterpart(tokens, r[1])]
+    span = _best_run(runs)
     if span is None:
-        return Counterpart(None, _clean_role(" ".join(tokens)))
+        return Counterpart(None, _office(_clean_role(" ".join(tokens))))
     start, end = span
     name = " ".join(tokens[start:end]).strip(",.;:()")
     role = " ".join(tokens[:start])
     after = " ".join(tokens[end:])
     if re.match(r"of\s", after):
         role = f"{role} {after}"
-    return Counterpart(name or None, _clean_role(role))
+    return Counterpart(name or None, _office(_clean_role(role)))
 
 
 def _clean_role(role: str) -> str | None:
@@ -383,15 +400,15 @@ def russian_counterpart(clause: str) -> Counterpart:
     if initials:
         last = initials[-1]
         name = nominative_name(last.group())
-        return Counterpart(name, nominative_role(clause[: last.start()]))
+        return Counterpart(name, _office(nominative_role(clause[: last.start()])))
     tokens = _tokens_outside_countries(clause)
     span = _best_run(_runs(tokens, _is_ru_name_token))
     if span is None:
-        return Counterpart(None, nominative_role(clause))
+        return Counterpart(None, _office(nominative_role(clause)))
     start, end = span
     name = " ".join(nominative_name(t.strip(",.;:()")) for t in tokens[start:end])
     role_words = clause.split()[:start]  # the clause as written: countries kept
-    return Counterpart(name, nominative_role(" ".join(role_words)))
+    return Counterpart(name, _office(nominative_role(" ".join(role_words))))
 
 
 NAME_ENDINGS = [  # instrumental -> nominative, for surnames and given names
