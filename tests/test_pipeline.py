@@ -56,6 +56,36 @@ def tags(package: Path, key: str) -> list[tuple[str | None, ...]]:
     ]
 
 
+MEETING_COLUMNS = (
+    "counterpart_country",
+    "counterpart_org",
+    "counterpart_name",
+    "counterpart_role",
+    "russian_participant",
+    "date",
+    "date_precision",
+    "unga_session",
+    "location",
+    "format",
+    "status",
+)
+
+
+def meetings(package: Path, key: str) -> list[tuple[Any, ...]]:
+    """Each meeting's columns, then its sources as (the post's `key`, lang), by date."""
+    posts = dict(read_table(package, "posts").select("post_id", key).iter_rows())
+    sources: dict[str, list[tuple[str | None, str | None]]] = {}
+    for meeting_id, post_id, lang in read_table(package, "meeting_sources").iter_rows():
+        sources.setdefault(meeting_id, []).append((posts[post_id], lang))
+    table = read_table(package, "meetings")
+    assert set(sources) == set(table["meeting_id"]), "a meeting without sources, or vice versa"
+    found = [
+        (*row[1:], tuple(sorted(sources[row[0]], key=str)))
+        for row in table.select("meeting_id", *MEETING_COLUMNS).iter_rows()
+    ]
+    return sorted(found, key=lambda row: (row[MEETING_COLUMNS.index("date")] or "", str(row)))
+
+
 @pytest.mark.parametrize("name", [pytest.param(n, id=n) for n in DUMPS])
 def test_dump_in_any_encoding_builds_the_same_rows(tmp_path: Path, name: str) -> None:
     build_from(tmp_path, fixture(name))
@@ -67,7 +97,7 @@ def test_dump_in_any_encoding_builds_the_same_rows(tmp_path: Path, name: str) ->
             "Посольство России в Примерии",
             "МИД России",
             "ru",
-            "Министр провёл встречу с коллегой на полях 78-й сессии ГА ООН.\n"
+            "С.В.Лавров провёл встречу с коллегой на полях 78-й сессии ГА ООН.\n"
             "«Стороны обсудили сотрудничество» — сообщили в МИД.\n\n#РоссияМали #ГАООН78",
         ),
         (
@@ -83,6 +113,24 @@ def test_dump_in_any_encoding_builds_the_same_rows(tmp_path: Path, name: str) ->
         ("3", "1", "РоссияМали", "MLI"),
         ("3", "2", "ГАООН78", None),
         ("8", "1", "РоссияЕгипет", "EGY"),
+    ]
+    # the first post's partner comes from its one bilateral hashtag; "коллега" is no office;
+    # the second names no Russian side and "принял" (received) is no meeting cue: no meeting
+    assert meetings(pkg, "line_start") == [
+        (
+            "MLI",
+            None,
+            None,
+            None,
+            "Sergey Lavrov",
+            None,
+            "unknown",
+            "78",
+            "New York",
+            "bilateral",
+            "held",
+            (("3", "ru"),),
+        )
     ]
     (source,) = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))["sources"]
     assert source["format"] == "channel_dump"
@@ -135,6 +183,24 @@ def test_json_export_rows(tmp_path: Path) -> None:
         ("4", "1", "RussiaMali", "MLI"),
         ("4", "2", "UNGA78", None),
         ("6", "1", "ГАООН78", None),
+    ]
+    # one meeting told in Russian (2) and forwarded in English (4): the role from the English;
+    # the photo (3) and the video caption with no Russian side (6) report none
+    assert meetings(pkg, "message_id") == [
+        (
+            "MLI",
+            None,
+            None,
+            "Foreign Minister of Mali",
+            "Sergey Lavrov",
+            "2023-09-21",
+            "stated",
+            "78",
+            "New York",
+            "bilateral",
+            "held",
+            (("2", "ru"), ("4", "en")),
+        )
     ]
     (source,) = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))["sources"]
     assert source | {"hash": None} == {
@@ -200,6 +266,37 @@ def test_html_export_rows(tmp_path: Path) -> None:
         ("101", "1", "RussiaEgypt", "EGY"),
         ("101", "2", "UNGA78", None),
         ("104", "1", "РоссияЕгипет", "EGY"),
+    ]
+    # 101 is dated by its publication (21 September), 104 states 22 September: two meetings
+    assert meetings(pkg, "message_id") == [
+        (
+            "EGY",
+            None,
+            "Sameh Shoukry",
+            None,
+            "Sergey Lavrov",
+            "2023-09-21",
+            "published",
+            "78",
+            "New York",
+            "bilateral",
+            "held",
+            (("101", "en"),),
+        ),
+        (
+            "EGY",
+            None,
+            None,
+            "Министр иностранных дел Египта",
+            "Sergey Lavrov",
+            "2023-09-22",
+            "stated",
+            None,
+            None,
+            "bilateral",
+            "held",
+            (("104", "ru"),),
+        ),
     ]
 
 
