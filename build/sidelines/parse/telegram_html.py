@@ -3,7 +3,8 @@
 
 The page is read into a small tree with the standard library's `html.parser`; a message's
 text is its `div.text` (`<br>` as a line break), a forward's name is in `div.forwarded`, and
-the instant is the date's `title` when it carries a UTC offset.
+the instant is the date's `title` when it carries a UTC offset. Telegram Desktop writes no
+edit time into HTML (only the JSON export has `edited`), so `edited_at` stays empty here.
 """
 
 from __future__ import annotations
