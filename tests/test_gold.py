@@ -84,3 +84,83 @@ def test_bilateral_tag_countries(seed_package: Path) -> None:
     assert countries["РоссияБуркинаФасо"] == "BFA"
     assert countries["РоссияПакистан"] == "PAK"
     assert countries["UNGA78"] is None
+
+
+def _gold_post_ids(posts: pl.DataFrame, gold: dict[str, Any]) -> dict[int, str]:
+    return {g["n"]: find_post(posts, g["snippet"])["post_id"] for _, g in gold_posts(gold)}
+
+
+def _matches(row: dict[str, Any], g: dict[str, Any]) -> bool:
+    """The gold scorer's rule: counterpart country (or organisation), surname, format, status."""
+    if g.get("country"):
+        if (row["counterpart_country"] or "") != g["country"]:
+            return False
+    elif (row["counterpart_org"] or "").upper() != (g.get("org") or "").upper():
+        return False
+    if (
+        g.get("counterpart")
+        and g["counterpart"].casefold() not in (row["counterpart_name"] or "").casefold()
+    ):
+        return False
+    return row["format"] == g["format"] and row["status"] == g.get("status", "held")
+
+
+REQUIRED = [
+    pytest.param(n, id=f"meeting-{n}")
+    for n in (1, 2, 3, 4, 5, 6, 7)  # the gold's required meetings, by number
+]
+
+
+@pytest.mark.parametrize("number", REQUIRED)
+def test_gold_meeting(seed_package: Path, gold: dict[str, Any], number: int) -> None:
+    g = next(m for m in gold["meetings"] if m["m"] == number)
+    assert not g.get("optional")
+    meetings = read_table(seed_package, "meetings")
+    hits = [row for row in meetings.iter_rows(named=True) if _matches(row, g)]
+    assert len(hits) == 1, f"meeting {number}: {len(hits)} rows"
+    row = hits[0]
+    assert row["date"] in {g["date"], g.get("date_also_accepted")}
+    if row["unga_session"] is not None and g.get("unga_session") is not None:
+        assert int(row["unga_session"]) == g["unga_session"]
+    sources = read_table(seed_package, "meeting_sources")
+    have = set(sources.filter(pl.col("meeting_id") == row["meeting_id"])["post_id"])
+    ids = _gold_post_ids(read_table(seed_package, "posts"), gold)
+    assert {ids[n] for n in g["posts"]} <= have
+
+
+def test_no_meetings_beyond_gold(seed_package: Path, gold: dict[str, Any]) -> None:
+    """Every row is a required gold meeting or draws on the posts of an optional one."""
+    meetings = read_table(seed_package, "meetings")
+    sources = read_table(seed_package, "meeting_sources")
+    ids = _gold_post_ids(read_table(seed_package, "posts"), gold)
+    required = [m for m in gold["meetings"] if not m.get("optional")]
+    optional_posts = {ids[n] for m in gold["meetings"] if m.get("optional") for n in m["posts"]}
+    assert len(required) == len(REQUIRED)
+    for row in meetings.iter_rows(named=True):
+        if any(_matches(row, g) for g in required):
+            continue
+        own = set(sources.filter(pl.col("meeting_id") == row["meeting_id"])["post_id"])
+        assert own & optional_posts, f"extra meeting {row}"
+
+
+def test_no_meeting_from_the_comment(seed_package: Path, gold: dict[str, Any]) -> None:
+    """Posts 9 and 10 (the embassy's comment on aid to Ukraine) report no meeting."""
+    ids = _gold_post_ids(read_table(seed_package, "posts"), gold)
+    sources = read_table(seed_package, "meeting_sources")
+    assert not set(sources["post_id"]) & {ids[9], ids[10]}
+
+
+def test_meeting_details(seed_package: Path) -> None:
+    meetings = read_table(seed_package, "meetings")
+    held = meetings.filter(pl.col("status") == "held")
+    assert set(held["russian_participant"]) == {"Sergey Lavrov"}
+    pakistan = held.filter(pl.col("counterpart_country") == "PAK").row(0, named=True)
+    assert pakistan["counterpart_name"] == "Jalil Abbas Jilani"  # the English source's form
+    assert pakistan["counterpart_role"] == "Minister of Foreign Affairs of Pakistan"
+    assert pakistan["date_precision"] == "stated"
+    vct = held.filter(pl.col("counterpart_country") == "VCT").row(0, named=True)
+    assert (vct["date"], vct["date_precision"]) == ("2024-09-25", "inferred")  # "on Wednesday"
+    cica = held.filter(pl.col("counterpart_org") == "CICA").row(0, named=True)
+    assert cica["counterpart_name"] is None and cica["location"] == "New York"
+    planned = meetings.filter(pl.col("status") == "planned")
+    assert "2024-09-28" in planned["date"].to_list()  # "will address … on September 28"

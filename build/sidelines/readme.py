@@ -57,6 +57,53 @@ JOIN 'data/meeting_sources.parquet' s USING (meeting_id);
 ```
 """
 
+MEETINGS = """## How meetings are extracted
+
+A post reports a meeting when one of its sentences (not about the future, not a telephone
+call) has a meeting cue ("held a meeting with", "talks with", "took part in the … meeting
+of", «встреча … с», «переговоры … с», «принял участие в заседании»), a Russian side, and a
+counterpart:
+
+- `counterpart_country` / `counterpart_org`: the post's opening flag pair minus Russia (🇺🇳
+  is the UN), else its one bilateral hashtag (`#RussiaSudan`, `#РоссияСудан`), else the
+  words after "with" / «с»: an organisation whose head is met (UN Secretary-General → UN),
+  else the country named there, in English or inflected Russian (pycountry and its Russian
+  locale). A multilateral meeting names its organisation (CICA, BRICS, CSTO) or none.
+- `date` / `date_precision`: `stated` («21 сентября», "On September 21", "September 21,
+  2023"; the year from the text, the session or the publication); `inferred` from a weekday
+  ("on Wednesday", «в среду») in the session's high-level week, or in the week before
+  publication; `published` when only the publication date is known; `unknown` otherwise.
+- `russian_participant`: the canonical English name of an official in the alias table
+  (Sergey Lavrov for С.В.Лавров, Сергея Лаврова, Sergei Lavrov), else the name as written.
+- `counterpart_name` and `counterpart_role`: from an English source where one exists, else
+  from the Russian one, put back into the nominative by suffix rules (Руамбой → Руамба).
+- `location`: a 📍 line or "in City", else New York for a meeting on the margins of a General
+  Assembly session.
+- `status`: `planned` for engagements a sentence announces ("will address", «примет
+  участие», "on the Minister's programme") with a Russian official and a counterpart;
+  a planned engagement is never merged with a held meeting.
+
+The mentions of one meeting (a Russian post, its English twin, a video caption, a later
+detailed post, a news article) become one row with all of them in `meeting_sources`: the
+same counterpart, format and status, and the same day; a post with no date joins its
+translation's meeting, else the meeting with that counterpart in the same session (the
+nearest in the file if several). Two meetings with one country on two days are two rows.
+`meeting_id` hashes counterpart, format, status, session and date (undated: the smallest
+source `post_id`), so renaming or reordering raw files keeps it.
+
+### Known limits
+
+- One held meeting per post (a digest of several meetings yields the first; a sentence
+  naming several countries after "ministers" yields one row per country, with no names).
+- Countries named by adjective only ("his Kenyan counterpart") are not recognised; neither
+  are Russian officials outside the alias table unless written "Russian Minister Name".
+- Telephone calls and video conferences are not meetings here.
+- An undated post about a counterpart met twice in one session joins the nearest meeting
+  in the file, which may be the wrong one.
+- Russian names and offices are de-declined by suffix rules; unusual names may keep a case
+  ending. Offices are as written (English preferred), not normalised.
+"""
+
 CAVEATS = """## Caveats
 
 - Posts are segmented from plain-text channel dumps by cues (a `Forwarded from` line, a post
@@ -106,5 +153,5 @@ def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
             column_table(schema),
             "",
         ]
-    parts += [LOADING, CAVEATS]
+    parts += [LOADING, MEETINGS, CAVEATS]
     return "\n".join(parts)

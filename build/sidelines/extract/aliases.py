@@ -105,3 +105,20 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 
 # Flags that stand for an organisation rather than a state (regional-indicator pairs).
 ORGANISATION_FLAGS: dict[str, str] = {"UN": "UN", "EU": "EU"}
+
+# Russian officials who meet foreign counterparts: canonical English name -> how the posts
+# write the surname (English spellings, Russian stem that takes every case ending).
+RUSSIAN_OFFICIALS: dict[str, tuple[str, ...]] = {
+    "Sergey Lavrov": ("Lavrov", "Лавров"),
+    "Vladimir Putin": ("Putin", "Путин"),
+    "Mikhail Mishustin": ("Mishustin", "Мишустин"),
+    "Sergey Ryabkov": ("Ryabkov", "Рябков"),
+    "Sergey Vershinin": ("Vershinin", "Вершинин"),
+    "Mikhail Bogdanov": ("Bogdanov", "Богданов"),
+    "Andrey Rudenko": ("Rudenko", "Руденко"),
+    "Mikhail Galuzin": ("Galuzin", "Галузин"),
+    "Alexander Grushko": ("Grushko", "Грушко"),
+    "Vassily Nebenzia": ("Nebenzia", "Nebenzya", "Небенз"),
+    "Anatoly Antonov": ("Anatoly Antonov", "А.И.Антонов", "Анатолий Антонов"),
+    "Alexander Darchiev": ("Darchiev", "Дарчиев"),
+}

@@ -157,3 +157,12 @@ def countries_named(text: str | None) -> list[str]:
         if code and code != RUSSIA and code not in found:
             found.append(code)
     return found
+
+
+def country_spans(text: str | None) -> list[tuple[int, int]]:
+    """(start, end) offsets of every country name in a text, Russia included.
+
+    >>> country_spans("с Министром Королевства Саудовская Аравия Фейсалом")
+    [(12, 41)]
+    """
+    return [m.span() for m in _name_regex().finditer(text or "") if _code_of(m.group())]

@@ -1,10 +1,157 @@
-"""Meetings reported by posts: who met whom, when, where, and from which posts."""
+"""Meetings reported by posts: one row per real-world meeting, with every post that reports it.
+
+Each post yields mentions (`mentions.py`); mentions of the same counterpart, format and status
+are merged when their dates agree. A dated mention anchors a meeting; a mention dated only by
+its publication joins a meeting held up to `PUBLICATION_LAG` days before; an undated one (a
+video caption, a short forwarded twin) joins its translation's meeting, else the one meeting
+with that counterpart in the same session, else the nearest one in the same file.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, timedelta
 from typing import Any
+
+from sidelines.extract.mentions import Mention, post_mentions
+from sidelines.extract.posts import stable_id
+
+PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
+PUBLICATION_LAG = timedelta(days=3)  # a post may come out a few days after the meeting
+
+GroupKey = tuple[str, str, str, str, str]
+
+
+def group_key(m: Mention) -> GroupKey:
+    """What two mentions must share to be one meeting: counterpart, format and status (a
+    multilateral meeting of no known organisation only merges with its own translation)."""
+    solo = ""
+    if m.format == "multilateral" and not m.org and not m.country:
+        solo = min(m.post_id, m.translation_id or m.post_id)
+    return (m.country or "", m.org or "", m.format, m.status, solo)
+
+
+class Cluster:
+    """Mentions taken to be one meeting."""
+
+    def __init__(self, key: GroupKey, first: Mention) -> None:
+        self.key = key
+        self.members = [first]
+
+    @property
+    def date(self) -> date | None:
+        """The best-attested date: stated, then inferred, then published."""
+        best = min(self.members, key=lambda m: (PRECISION_RANK[m.date_precision], m.post_id))
+        return best.date
+
+    def sessions(self) -> set[int]:
+        """The General Assembly sessions its mentions name."""
+        return {m.unga_session for m in self.members if m.unga_session is not None}
+
+    def admits_session(self, session: int | None) -> bool:
+        """True when a mention of `session` can be the same meeting."""
+        return session is None or not self.sessions() or session in self.sessions()
+
+    def distance(self, m: Mention) -> int:
+        """Lines between a mention and the nearest member in the same file (large if none)."""
+        same_file = [
+            abs(o.line_start - m.line_start) for o in self.members if o.source_file == m.source_file
+        ]
+        return min(same_file, default=10**9)
+
+
+def _order(m: Mention) -> tuple[Any, ...]:
+    return (
+        PRECISION_RANK[m.date_precision],
+        m.date or date.max,
+        m.source_file,
+        m.line_start,
+        m.post_id,
+    )
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """Group mentions into meetings; the result does not depend on the order of the input."""
+    clusters: list[Cluster] = []
+    by_post: dict[tuple[str, GroupKey], Cluster] = {}
+
+    def join(cluster: Cluster | None, m: Mention) -> None:
+        key = group_key(m)
+        if cluster is None:
+            cluster = Cluster(key, m)
+            clusters.append(cluster)
+        else:
+            cluster.members.append(m)
+        by_post[(m.post_id, key)] = cluster
+
+    for m in sorted(mentions, key=_order):
+        key = group_key(m)
+        same = [c for c in clusters if c.key == key and c.admits_session(m.unga_session)]
+        if m.date_precision in ("stated", "inferred"):
+            join(next((c for c in same if c.date == m.date), None), m)
+        elif m.date_precision == "published" and m.date is not None:
+            day = m.date
+            near = [c for c in same if c.date and timedelta(0) <= day - c.date <= PUBLICATION_LAG]
+            join(min(near, key=lambda c: (day - (c.date or day), c.distance(m)), default=None), m)
+        else:
+            twin = by_post.get((m.translation_id or "", key))
+            if twin is None and same:
+                twin = min(same, key=lambda c: (c.distance(m), c.date or date.max))
+            join(twin, m)
+    return clusters
+
+
+def _prefer_english(members: list[Mention], field: str) -> str | None:
+    """The field from an English mention if one has it (the longest), else from any."""
+    for langs in ({"en"}, None):
+        values = [
+            getattr(m, field)
+            for m in members
+            if getattr(m, field) and (langs is None or m.lang in langs)
+        ]
+        if values:
+            return max(sorted(values), key=len)
+    return None
+
+
+def _most_common(values: list[Any]) -> Any:
+    present = sorted(v for v in values if v is not None)
+    return Counter(present).most_common(1)[0][0] if present else None
+
+
+def meeting_row(cluster: Cluster) -> dict[str, Any]:
+    """The meetings row for a cluster, its id a hash of what the meeting is."""
+    members = cluster.members
+    best = min(members, key=lambda m: (PRECISION_RANK[m.date_precision], m.post_id))
+    first = members[0]
+    session = _most_common([m.unga_session for m in members])
+    when = best.date
+    anchor = when.isoformat() if when else min(m.post_id for m in members)
+    return {
+        "meeting_id": stable_id("meeting", *cluster.key[:4], session, anchor),
+        "date": when,
+        "date_precision": best.date_precision if when else "unknown",
+        "unga_session": session,
+        "location": _prefer_english(members, "location"),
+        "russian_participant": _prefer_english(members, "russian_participant"),
+        "counterpart_name": _prefer_english(members, "counterpart_name"),
+        "counterpart_role": _prefer_english(members, "counterpart_role"),
+        "counterpart_country": first.country,
+        "counterpart_org": first.org,
+        "format": first.format,
+        "status": first.status,
+    }
 
 
 def meeting_rows(posts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(meetings, meeting_sources) for post rows. Not yet implemented: no meetings."""
-    return [], []
+    """(meetings, meeting_sources) for post rows, sorted by their keys."""
+    mentions = [m for post in posts for m in post_mentions(post)]
+    meetings: dict[str, dict[str, Any]] = {}
+    sources: dict[tuple[str, str], dict[str, Any]] = {}
+    for cluster in cluster_mentions(mentions):
+        row = meeting_row(cluster)
+        meetings.setdefault(row["meeting_id"], row)  # equal ids mean the same meeting
+        for m in cluster.members:
+            pair = (row["meeting_id"], m.post_id)
+            sources[pair] = {"meeting_id": pair[0], "post_id": pair[1], "lang": m.lang}
+    return [meetings[k] for k in sorted(meetings)], [sources[k] for k in sorted(sources)]

@@ -1,0 +1,85 @@
+"""What one post says about meetings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from sidelines.extract.mentions import post_mentions, sentences
+
+
+def post(text: str, **kw: Any) -> dict[str, Any]:
+    return {
+        "post_id": "p",
+        "lang": "en",
+        "source_file": "f",
+        "line_start": 1,
+        "text": text,
+        "event_date": None,
+        "unga_session": None,
+        "published_at": None,
+        "translation_id": None,
+    } | kw
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        pytest.param(
+            post("🇷🇺🇰🇪 Sergey Lavrov held talks with Foreign Minister Musalia Mudavadi."),
+            [("KEN", None, "bilateral", "held")],
+            id="flag-pair",
+        ),
+        pytest.param(
+            post("С.В.Лавров провёл встречу с Генеральным секретарём ОДКБ И.Тасмагамбетовым."),
+            [(None, "CSTO", "bilateral", "held")],
+            id="head-of-organisation",
+        ),
+        pytest.param(
+            post("Sergey Lavrov will meet with the Foreign Minister of Chile on Monday."),
+            [("CHL", None, "bilateral", "planned")],
+            id="will-meet-is-planned",
+        ),
+        pytest.param(
+            post("Россия примет участие в дискуссиях в рамках ООН."),
+            [],
+            id="no-official-no-engagement",
+        ),
+        pytest.param(
+            post("Sergey Lavrov had a telephone conversation with the Foreign Minister of Peru."),
+            [],
+            id="phone-call",
+        ),
+        pytest.param(
+            post("Lavrov said that talks with Kyiv are impossible."),
+            [],
+            id="no-meeting-cue-with-a-country",
+        ),
+    ],
+)
+def test_post_mentions(row: dict[str, Any], expected: list[tuple[Any, ...]]) -> None:
+    got = [(m.country, m.org, m.format, m.status) for m in post_mentions(row)]
+    assert got == expected
+
+
+def test_dates_of_a_held_meeting() -> None:
+    text = "Sergey Lavrov met with the Foreign Minister of Chile on Tuesday."
+    on_session = post_mentions(post(text, unga_session=80))[0]
+    assert (on_session.date, on_session.date_precision) == (date(2025, 9, 23), "inferred")
+    published = post_mentions(post(text, published_at=datetime(2025, 3, 6, 10)))[0]
+    assert (published.date, published.date_precision) == (date(2025, 3, 4), "inferred")
+    plain = post_mentions(post("Sergey Lavrov met with the Foreign Minister of Chile."))[0]
+    assert (plain.date, plain.date_precision) == (None, "unknown")
+    stamped = post_mentions(
+        post(
+            "Sergey Lavrov met with the Foreign Minister of Chile.",
+            published_at=datetime(2025, 3, 6),
+        )
+    )[0]
+    assert (stamped.date, stamped.date_precision) == (date(2025, 3, 6), "published")
+
+
+def test_sentences_keep_initials() -> None:
+    assert sentences("Встреча с Дж. Джилани. Next one!") == ["Встреча с Дж. Джилани.", "Next one!"]
