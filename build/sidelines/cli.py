@@ -35,15 +35,20 @@ def print_summary(summary: BuildSummary, out_dir: Path) -> None:
     console.print(
         f"built {out_dir}: {summary.files} files read, {summary.posts} posts, "
         f"{summary.hashtags} hashtags, {summary.meetings} meetings, "
-        f"{summary.repeats_collapsed} repeats collapsed, in {summary.seconds:.2f} s",
+        f"{summary.repeats_collapsed} repeats collapsed, "
+        f"{len(summary.skipped)} files skipped, in {summary.seconds:.2f} s",
         highlight=False,
         soft_wrap=True,
     )
+    for skipped in summary.skipped:
+        console.print(f"skipped {skipped['reason']}", highlight=False, soft_wrap=True)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the data package from the raw files."""
-    config = BuildConfig(raw_dir=args.raw, out_dir=args.out, schemas_dir=args.schemas)
+    config = BuildConfig(
+        raw_dir=args.raw, out_dir=args.out, schemas_dir=args.schemas, skip_bad=args.skip_bad
+    )
     summary = build(config, progress=show_progress)
     print_summary(summary, args.out)
     return 0
@@ -70,6 +75,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=default_schemas_dir(),
         help="folder of Table Schemas (default: the repository's schemas/)",
+    )
+    b.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="build from the readable files and list each unreadable one with its reason "
+        "(default: stop at the first bad file)",
     )
     b.set_defaults(run=cmd_build)
     return top

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,8 +14,9 @@ from sidelines import __version__
 from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.posts import post_rows
 from sidelines.package import resource_entries, swap_in, write_json
-from sidelines.parse.dispatch import ParsedSource, parse_source
+from sidelines.parse.dispatch import ParsedSource, SkippedSource, parse_source
 from sidelines.readme import render_readme
+from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
 from sidelines.sources import RawSource, decode_source, read_sources
 from sidelines.tables import to_frame
@@ -37,6 +38,7 @@ class BuildConfig:
     raw_dir: Path
     out_dir: Path
     schemas_dir: Path
+    skip_bad: bool = False  # build from the readable files, listing the others as skipped
 
 
 @dataclass
@@ -50,11 +52,26 @@ class BuildSummary:
     repeats_collapsed: int = 0
     seconds: float = 0.0
     per_file: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)  # {"file", "reason"}
 
 
-def parse_all(raw: list[RawSource], progress: Progress[RawSource]) -> list[ParsedSource]:
-    """Decode and parse every raw file (stage: read, parse)."""
-    return [parse_source(decode_source(source)) for source in progress(raw, "parse", len(raw))]
+def parse_all(
+    raw: list[RawSource], progress: Progress[RawSource], skip_bad: bool = False
+) -> tuple[list[ParsedSource], list[SkippedSource]]:
+    """Decode and parse every raw file (stage: read, parse); with `skip_bad`, a file that
+    cannot be read is set aside with its reason instead of stopping the build."""
+    parsed: list[ParsedSource] = []
+    skipped: list[SkippedSource] = []
+    for source in progress(raw, "parse", len(raw)):
+        try:
+            parsed.append(parse_source(decode_source(source)))
+        except InputError as err:
+            if not skip_bad:
+                raise
+            skipped.append(SkippedSource(source.name, str(err)))
+    if raw and not parsed:
+        raise InputError(skipped[0].name, f"no readable input: all {len(raw)} files skipped")
+    return parsed, skipped
 
 
 def make_tables(
@@ -72,20 +89,38 @@ def make_tables(
     return {name: to_frame(rows[name], name, schemas) for name in schemas.tables}, collapsed
 
 
-def source_entries(raw: list[RawSource], parsed: list[ParsedSource]) -> list[dict[str, Any]]:
+def source_entry(parsed: ParsedSource) -> dict[str, Any]:
+    """How one file was read: format, encoding, posts, and what was not made a post."""
+    entry: dict[str, Any] = {
+        "format": parsed.format,
+        "encoding": parsed.encoding,
+        "posts": len(parsed.posts),
+    }
+    if parsed.messages is not None:
+        entry["messages"] = parsed.messages
+        entry["skipped_messages"] = parsed.skipped_messages
+    if parsed.unassigned_lines:
+        entry["unassigned_lines"] = parsed.unassigned_lines
+    return entry
+
+
+def source_entries(
+    raw: list[RawSource], parsed: list[ParsedSource], skipped: Sequence[SkippedSource] = ()
+) -> list[dict[str, Any]]:
     """One `sources` entry per raw file: its name in the raw folder, its fingerprint and how it
-    was read (never the folder's own location, so that builds elsewhere give the same bytes)."""
+    was read, or why it was skipped (never the folder's own location, so that builds
+    elsewhere give the same bytes)."""
+    read = {p.name: source_entry(p) for p in parsed}
+    reasons = {s.name: {"skipped": s.reason} for s in skipped}
     return [
         {
             "title": r.name,
             "path": f"raw/{r.name}",
             "bytes": r.size,
             "hash": f"sha256:{r.sha256}",
-            "format": p.format,
-            "encoding": p.encoding,
-            "posts": len(p.posts),
+            **(read.get(r.name) or reasons[r.name]),
         }
-        for r, p in zip(raw, parsed, strict=True)
+        for r in raw
     ]
 
 
@@ -109,12 +144,12 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     started = time.perf_counter()
     schemas = load_schemas(config.schemas_dir)
     raw = read_sources(config.raw_dir)
-    parsed = parse_all(raw, progress)
+    parsed, skipped = parse_all(raw, progress, config.skip_bad)
     tables, collapsed = make_tables(parsed, schemas)
     errors = validate_tables(tables, schemas)
     if errors:
         raise ValidationFailed(errors)
-    sources = source_entries(raw, parsed)
+    sources = source_entries(raw, parsed, skipped)
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
@@ -123,13 +158,16 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
 
     swap_in(config.out_dir, fill)
     return BuildSummary(
-        files=len(raw),
+        files=len(parsed),
         posts=tables["posts"].height,
         hashtags=tables["hashtags"].height,
         meetings=tables["meetings"].height,
         repeats_collapsed=collapsed,
         seconds=time.perf_counter() - started,
         per_file=[
-            {"file": s["title"], "format": s["format"], "posts": s["posts"]} for s in sources
+            {"file": s["title"], "format": s["format"], "posts": s["posts"]}
+            for s in sources
+            if "skipped" not in s
         ],
+        skipped=[{"file": s.name, "reason": s.reason} for s in skipped],
     )

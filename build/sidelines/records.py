@@ -19,6 +19,7 @@ class RawPost:
     forwarded_from: str | None = None
     media_type: str | None = None
     published_at: datetime | None = None
+    edited_at: datetime | None = None
     message_id: int | None = None
     url: str | None = None
     copies: int = 1

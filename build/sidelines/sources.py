@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from sidelines.extract.hashtags import is_hashtag_line
 from sidelines.parse.channel_dump import is_post_cue
@@ -62,26 +65,107 @@ def read_sources(raw_dir: Path) -> list[RawSource]:
     ]
 
 
-def decode(source: RawSource) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (BOM or not), normalised to NFC with `\\n` line endings."""
-    if not source.data.strip():
-        raise InputError(source.name, "empty file")
-    if b"\x00" in source.data:
-        raise InputError(source.name, "binary file (NUL byte)", f"byte {source.data.index(0)}")
-    encoding = "utf-8-sig" if source.data.startswith(b"\xef\xbb\xbf") else "utf-8"
+BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+BINARY_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"\x7fELF", "executable"),
+)
+TELEGRAM_HTML = re.compile(r"<div\s+class=\"message\b")
+
+
+class UnknownFormat(ValueError):
+    """Decoded text that is none of the supported input formats."""
+
+
+def first_bad_utf8(data: bytes) -> tuple[int, int, int]:
+    """(offset of the first invalid byte or -1, invalid sequences, valid non-ASCII characters).
+
+    >>> first_bad_utf8("Канал".encode() + b"\\xff")
+    (10, 1, 5)
+    """
     try:
-        text = source.data.decode(encoding)
+        data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(
-            source.name, f"not valid UTF-8 ({err.reason})", f"byte {err.start}"
-        ) from err
+        replaced = data.decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+        good = sum(1 for ch in replaced if ord(ch) > 0x7F) - bad
+        return err.start, bad, good
+    return -1, 0, 0
+
+
+def decode(source: RawSource) -> tuple[str, str]:
+    """(text, encoding): a BOM's encoding, else UTF-8, else the legacy encoding that
+    charset-normalizer finds; normalised to NFC with `\\n` line endings.
+
+    UTF-8 with a few broken bytes among many good characters is damage, not a legacy
+    encoding: it is refused with the offset of the first broken byte.
+    """
+    data = source.data
+    if not data.strip():
+        raise InputError(source.name, "empty file")
+    for magic, what in BINARY_MAGIC:
+        if data.startswith(magic):
+            raise InputError(source.name, f"binary file ({what})", "byte 0")
+    bom = next((enc for mark, enc in BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        encoding = bom
+        try:
+            text = data.decode(bom.replace("-8-sig", "-8")).removeprefix("\ufeff")
+        except UnicodeDecodeError as err:
+            raise InputError(
+                source.name, f"undecodable bytes ({bom}: {err.reason})", f"byte {err.start}"
+            ) from err
+    elif b"\x00" in data:
+        raise InputError(source.name, "binary file (NUL byte)", f"byte {data.index(0)}")
+    else:
+        offset, bad, good = first_bad_utf8(data)
+        if offset < 0:
+            encoding, text = "utf-8", data.decode("utf-8")
+        else:
+            match = None if good >= bad else from_bytes(data).best()
+            if match is None or match.encoding is None:
+                why = "not UTF-8, no legacy encoding fits"
+                if good >= bad and bad == 1 and len(data) - offset < 4:
+                    why = "the file ends inside a UTF-8 character: truncated?"
+                raise InputError(source.name, f"undecodable bytes ({why})", f"byte {offset}")
+            encoding, text = match.encoding, str(match)
+    if not text.strip():
+        raise InputError(source.name, "empty file")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text), "utf-8"
+    return unicodedata.normalize("NFC", text), encoding
 
 
 def detect_format(text: str) -> str:
-    """'channel_dump' when any line is a post cue (forward, flag pair, hashtag line), else
-    'article'."""
+    """The input format told from the text itself, whatever the file is called.
+
+    'telegram_json' for JSON, 'telegram_html' for a Telegram Desktop HTML page, then
+    'channel_dump' when any line is a post cue (forward, flag pair, hashtag line), else
+    'article'; other markup raises `UnknownFormat`.
+
+    >>> detect_format('{"messages": []}'), detect_format("Title\\nBody"), detect_format("A\\n#Tag")
+    ('telegram_json', 'article', 'channel_dump')
+    """
+    head = text.lstrip()[:200]
+    if head.startswith("{\\rtf"):
+        raise UnknownFormat("RTF document")
+    if head.startswith(("{", "[")):
+        return "telegram_json"
+    if head.startswith("<"):
+        if TELEGRAM_HTML.search(text):
+            return "telegram_html"
+        raise UnknownFormat("HTML or XML that is not a Telegram Desktop export")
     lines = text.split("\n")
     if any(is_post_cue(line) or is_hashtag_line(line) for line in lines):
         return "channel_dump"
@@ -91,4 +175,8 @@ def detect_format(text: str) -> str:
 def decode_source(source: RawSource) -> DecodedSource:
     """Decode a raw file and tell its format."""
     text, encoding = decode(source)
-    return DecodedSource(source.name, text, encoding, detect_format(text))
+    try:
+        format_ = detect_format(text)
+    except UnknownFormat as err:
+        raise InputError(source.name, f"unknown format ({err})") from err
+    return DecodedSource(source.name, text, encoding, format_)

@@ -6,13 +6,19 @@ from dataclasses import dataclass, field
 
 from sidelines.parse.article import parse_article
 from sidelines.parse.channel_dump import segment_channel_dump
+from sidelines.parse.telegram_html import parse_telegram_html
+from sidelines.parse.telegram_json import TelegramExport, parse_telegram_json
 from sidelines.records import InputError, RawPost
 from sidelines.sources import DecodedSource
 
 
 @dataclass(frozen=True)
 class ParsedSource:
-    """What one raw file yielded: its posts and what the build reports about it."""
+    """What one raw file yielded: its posts and what the build reports about it.
+
+    Text sources account for their lines (header, posts, unassigned); exports for their
+    messages (posts plus `skipped_messages`, counted by reason such as 'service').
+    """
 
     name: str
     format: str
@@ -21,6 +27,29 @@ class ParsedSource:
     channel: str | None = None
     header_lines: int = 0
     unassigned_lines: list[int] = field(default_factory=list)
+    messages: int | None = None
+    skipped_messages: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SkippedSource:
+    """A raw file set aside by `--skip-bad`, with the one-line reason it could not be read."""
+
+    name: str
+    reason: str
+
+
+def from_export(source: DecodedSource, export: TelegramExport) -> ParsedSource:
+    """A parsed Telegram export as the build's per-file record."""
+    return ParsedSource(
+        source.name,
+        source.format,
+        source.encoding,
+        export.posts,
+        export.channel,
+        messages=export.messages,
+        skipped_messages=export.skipped,
+    )
 
 
 def parse_source(source: DecodedSource) -> ParsedSource:
@@ -40,8 +69,15 @@ def parse_source(source: DecodedSource) -> ParsedSource:
         parsed = ParsedSource(
             source.name, source.format, source.encoding, parse_article(source.text, source.name)
         )
+    elif source.format == "telegram_json":
+        parsed = from_export(source, parse_telegram_json(source.text, source.name))
+    elif source.format == "telegram_html":
+        parsed = from_export(source, parse_telegram_html(source.text, source.name))
     else:
         raise InputError(source.name, f"no parser for format {source.format!r}")
     if not parsed.posts:
-        raise InputError(source.name, "no posts found")
+        skipped = ", ".join(f"{n} {why}" for why, n in parsed.skipped_messages.items())
+        raise InputError(
+            source.name, "no posts found" + (f" ({skipped} skipped)" if skipped else "")
+        )
     return parsed
