@@ -6,6 +6,8 @@ virtual environment, so a laptop, CI and a later checkout run the same code.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -42,11 +44,27 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check style with ruff and types with mypy."""
+    """Check style (ruff), types (mypy), workflows (actionlint, zizmor) and CITATION.cff."""
     sync(session, "lint")
     session.run("ruff", "check", "build", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "build", "tests", "noxfile.py")
     session.run("mypy")
+    session.run("actionlint")
+    session.run("zizmor", "--offline", ".github/workflows")
+    # cffconvert pins jsonschema<4 (frictionless needs >=4.20): its own locked environment.
+    env_dir = str((Path(session.cache_dir) / "citation").resolve())
+    citation_env = {"UV_PROJECT_ENVIRONMENT": env_dir, "VIRTUAL_ENV": env_dir}
+    session.run_install(
+        *("uv", "sync", "--frozen", "--quiet", "--project", "tools/citation"),
+        env=citation_env,
+        external=True,
+    )
+    session.run(
+        *("uv", "run", "--frozen", "--no-sync", "--project", "tools/citation"),
+        *("cffconvert", "--validate", "-i", "CITATION.cff"),
+        env=citation_env,
+        external=True,
+    )
 
 
 @nox.session
@@ -55,3 +73,10 @@ def validate(session: nox.Session) -> None:
     sync(session)
     package = session.posargs[0] if session.posargs else "datapackage"
     session.run("frictionless", "validate", f"{package}/datapackage.json")
+
+
+@nox.session(default=False)
+def publish(session: nox.Session) -> None:
+    """Write release artifacts for the built package into dist/ (e.g. -- --previous ZIP)."""
+    sync(session)
+    session.run("sidelines", "publish", *session.posargs)

@@ -11,6 +11,7 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import track
 
+from sidelines.cli_release import add_commands
 from sidelines.pipeline import BuildConfig, BuildSummary, build
 from sidelines.records import InputError
 from sidelines.schema import default_schemas_dir
@@ -83,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
         "(default: stop at the first bad file)",
     )
     b.set_defaults(run=cmd_build)
+    add_commands(commands)
     return top
 
 

@@ -10,11 +10,11 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from sidelines import __version__
 from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.posts import post_rows
 from sidelines.package import resource_entries, swap_in, write_json
 from sidelines.parse.dispatch import ParsedSource, SkippedSource, parse_source
+from sidelines.provenance import build_provenance, default_lock_file
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
@@ -39,6 +39,7 @@ class BuildConfig:
     out_dir: Path
     schemas_dir: Path
     skip_bad: bool = False  # build from the readable files, listing the others as skipped
+    lock_file: Path | None = field(default_factory=default_lock_file)
 
 
 @dataclass
@@ -125,15 +126,18 @@ def source_entries(
 
 
 def descriptor(
-    schemas: Schemas, sources: list[dict[str, Any]], resources: list[dict[str, Any]]
+    schemas: Schemas,
+    sources: list[dict[str, Any]],
+    resources: list[dict[str, Any]],
+    provenance: dict[str, Any],
 ) -> dict[str, Any]:
-    """datapackage.json: package metadata from `schemas/package.json`, then sources and
-    resources."""
+    """datapackage.json: package metadata from `schemas/package.json`, then sources,
+    provenance and resources."""
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         **schemas.package,
         "sources": sources,
-        "sidelines": {"builder_version": __version__},
+        "sidelines": provenance,
         "resources": resources,
     }
 
@@ -150,10 +154,11 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     if errors:
         raise ValidationFailed(errors)
     sources = source_entries(raw, parsed, skipped)
+    provenance = build_provenance(config.lock_file)
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
-        write_json(descriptor(schemas, sources, resources), folder / "datapackage.json")
+        write_json(descriptor(schemas, sources, resources, provenance), folder / "datapackage.json")
         (folder / "README.md").write_text(render_readme(schemas, tables), encoding="utf-8")
 
     swap_in(config.out_dir, fill)

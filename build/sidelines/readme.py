@@ -6,6 +6,7 @@ from typing import Any
 
 import polars as pl
 
+from sidelines.notes import citation_text
 from sidelines.schema import Schemas
 
 TABLE_MEANING = {
@@ -126,6 +127,23 @@ def column_table(schema: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def citation_section(meta: dict[str, Any]) -> str:
+    """How to cite this version of the package (the repository's CITATION.cff, versioned)."""
+    return "\n".join(
+        [
+            "## Citation",
+            "",
+            "Please cite the version you used:",
+            "",
+            f"> {citation_text(meta)}",
+            "",
+            "Each release's `release-notes.md` and `SHA256SUMS` identify its files; "
+            "`CITATION.cff` in the repository has the same metadata for citation tools.",
+            "",
+        ]
+    )
+
+
 def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
     """README.md text for the package: what it is, its tables and columns, how to load it."""
     meta = schemas.package
@@ -153,5 +171,5 @@ def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
             column_table(schema),
             "",
         ]
-    parts += [LOADING, MEETINGS, CAVEATS]
+    parts += [LOADING, MEETINGS, citation_section(meta), CAVEATS]
     return "\n".join(parts)

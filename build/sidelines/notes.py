@@ -1,0 +1,61 @@
+"""Release notes in Markdown: what the release is, where it came from, how to check and cite
+it, and what changed since the previous release (pure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sidelines.diff import PackageDiff, render_diff
+
+
+def citation_text(descriptor: dict[str, Any]) -> str:
+    """A plain citation line for a package version.
+
+    >>> citation_text({"title": "T", "version": "1.2.0", "homepage": "https://x",
+    ...                "contributors": [{"title": "A"}]})
+    'A. T. Version 1.2.0. https://x'
+    """
+    authors = ", ".join(c["title"] for c in descriptor.get("contributors", []))
+    parts = [authors, descriptor["title"], f"Version {descriptor['version']}"]
+    text = ". ".join(p for p in parts if p) + "."
+    return f"{text} {descriptor['homepage']}" if descriptor.get("homepage") else text
+
+
+def render_notes(
+    descriptor: dict[str, Any], zip_name: str, row_counts: dict[str, int], diff: PackageDiff | None
+) -> str:
+    """The release notes for `descriptor` (the release's datapackage.json)."""
+    version, meta = descriptor["version"], descriptor.get("sidelines", {})
+    lines = [
+        f"# {descriptor['name']} {version}",
+        "",
+        descriptor.get("description", ""),
+        "",
+        "## Contents",
+        "",
+        "| table | rows |",
+        "|---|---|",
+        *(f"| {name} | {count} |" for name, count in row_counts.items()),
+        "",
+        f"`{zip_name}` holds `datapackage.json`, `README.md` and every table as CSV and "
+        "Parquet under `data/`. Check the download with `sha256sum -c SHA256SUMS` and the "
+        f"data with `frictionless validate {zip_name}`.",
+        "",
+        "## Provenance",
+        "",
+        f"- git commit: `{meta.get('git_commit', 'unknown')}`",
+        f"- builder version: `{meta.get('builder_version', 'unknown')}`",
+        f"- builder code sha256: `{meta.get('code_sha256', 'unknown')}`",
+        f"- uv.lock sha256: `{meta.get('lock_sha256', 'unknown')}`",
+        *(f"- raw `{s['title']}`: `{s['hash']}`" for s in descriptor.get("sources", [])),
+        "",
+        "## How to cite",
+        "",
+        citation_text(descriptor),
+        "",
+    ]
+    if diff is None:
+        lines += ["## Changes", "", "First release.", ""]
+    else:
+        lines.append(render_diff(diff))
+    return "\n".join(lines).rstrip("\n") + "\n"
