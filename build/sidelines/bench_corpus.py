@@ -23,19 +23,51 @@ POSTS_PER_FILE = 20_000
 ARTICLE_SHARE = 0.001  # one post in a thousand is a news article in its own file
 JSON_FILE_SHARE = 0.1  # one channel file in ten is a JSON export
 
-RU_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-                      "августа", "сентября", "октября", "ноября", "декабря"]
-EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
+RU_MONTHS_GENITIVE = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 ORGS = [("CICA", "СВМДА"), ("SCO", "ШОС"), ("BRICS", "БРИКС"), ("CSTO", "ОДКБ")]
-FILLER_RU = ("Стороны обменялись мнениями по актуальным вопросам двусторонних отношений, "
-             "региональной и международной повестки дня.")
-FILLER_EN = ("The sides exchanged views on topical issues of bilateral relations and the "
-             "regional and international agenda.")
-COMMENT_RU = ("📌 Обратили внимание на очередное заявление. Призываем коллег к "
-              "конструктивному диалогу и соблюдению международного права.")
-COMMENT_EN = ("📌 We have noted yet another statement. We urge our colleagues to engage in "
-              "constructive dialogue and respect international law.")
+FILLER_RU = (
+    "Стороны обменялись мнениями по актуальным вопросам двусторонних отношений, "
+    "региональной и международной повестки дня."
+)
+FILLER_EN = (
+    "The sides exchanged views on topical issues of bilateral relations and the "
+    "regional and international agenda."
+)
+COMMENT_RU = (
+    "📌 Обратили внимание на очередное заявление. Призываем коллег к "
+    "конструктивному диалогу и соблюдению международного права."
+)
+COMMENT_EN = (
+    "📌 We have noted yet another statement. We urge our colleagues to engage in "
+    "constructive dialogue and respect international law."
+)
 
 
 @dataclass(frozen=True)
@@ -79,43 +111,61 @@ class Corpus:
         p = self.rng.choice(self.partners)
         session, day = self.meeting_day()
         ru_date = f"{day.day} {RU_MONTHS_GENITIVE[day.month - 1]}"
-        ru = (f"🇷🇺{p.flag} {ru_date} С.В.Лавров провёл «на полях» {session}-й сессии "
-              f"Генеральной Ассамблеи ООН встречу с Министром иностранных дел "
-              f"{p.name_ru}.\n\n{FILLER_RU} {self.detail_ru()}\n\n#Россия{_tag(p.name_ru)} #ГАООН{session}")
-        en = (f"🇷🇺{p.flag} On {EN_MONTHS[day.month - 1]} {day.day}, Foreign Minister Sergey "
-              f"Lavrov held a meeting with Minister of Foreign Affairs of {p.name_en} on the "
-              f"sidelines of the {session}th session of the UN General Assembly.\n\n{FILLER_EN} "
-              f"{self.detail_en()}"
-              f"\n\n#Russia{_tag(p.name_en)} #UNGA{session}")
+        ru = (
+            f"🇷🇺{p.flag} {ru_date} С.В.Лавров провёл «на полях» {session}-й сессии "
+            f"Генеральной Ассамблеи ООН встречу с Министром иностранных дел "
+            f"{p.name_ru}.\n\n{FILLER_RU} {self.detail_ru()}\n\n"
+            f"#Россия{_tag(p.name_ru)} #ГАООН{session}"
+        )
+        en = (
+            f"🇷🇺{p.flag} On {EN_MONTHS[day.month - 1]} {day.day}, Foreign Minister Sergey "
+            f"Lavrov held a meeting with Minister of Foreign Affairs of {p.name_en} on the "
+            f"sidelines of the {session}th session of the UN General Assembly.\n\n{FILLER_EN} "
+            f"{self.detail_en()}"
+            f"\n\n#Russia{_tag(p.name_en)} #UNGA{session}"
+        )
         return [(None, ru), ("Russian MFA 🇷🇺", en)]
 
     def detail_ru(self) -> str:
-        return (f"Обсуждены {self.rng.randint(2, 99)} проектов на сумму "
-                f"{self.rng.randint(1, 10**6)} тыс. рублей.")
+        return (
+            f"Обсуждены {self.rng.randint(2, 99)} проектов на сумму "
+            f"{self.rng.randint(1, 10**6)} тыс. рублей."
+        )
 
     def detail_en(self) -> str:
-        return (f"They discussed {self.rng.randint(2, 99)} projects worth "
-                f"{self.rng.randint(1, 10**6)} thousand dollars.")
+        return (
+            f"They discussed {self.rng.randint(2, 99)} projects worth "
+            f"{self.rng.randint(1, 10**6)} thousand dollars."
+        )
 
     def comment_pair(self) -> list[tuple[str | None, str]]:
         p = self.rng.choice(self.partners)
-        return [(None, f"🇷🇺{p.flag} Комментарий Посольства России\n\n{COMMENT_RU} "
-                       f"{self.detail_ru()}"),
-                (None, f"🇷🇺{p.flag} Comment by the Russian Embassy\n\n{COMMENT_EN} "
-                       f"{self.detail_en()}")]
+        return [
+            (None, f"🇷🇺{p.flag} Комментарий Посольства России\n\n{COMMENT_RU} {self.detail_ru()}"),
+            (None, f"🇷🇺{p.flag} Comment by the Russian Embassy\n\n{COMMENT_EN} {self.detail_en()}"),
+        ]
 
     def multilateral(self) -> list[tuple[str | None, str]]:
         org_en, _ = self.rng.choice(ORGS)
         session, day = self.meeting_day()
-        return [("Russian MFA 🇷🇺",
-                 f"🗓 On {EN_MONTHS[day.month - 1]} {day.day}, Foreign Minister Sergey Lavrov "
-                 f"took part in the informal meeting of the Foreign Ministers of the {org_en} "
-                 f"member states on the sidelines of the {session}th session of the UN General "
-                 f"Assembly in New York.\n\n{FILLER_EN} {self.detail_en()}")]
+        return [
+            (
+                "Russian MFA 🇷🇺",
+                f"🗓 On {EN_MONTHS[day.month - 1]} {day.day}, Foreign Minister Sergey Lavrov "
+                f"took part in the informal meeting of the Foreign Ministers of the {org_en} "
+                f"member states on the sidelines of the {session}th session of the UN General "
+                f"Assembly in New York.\n\n{FILLER_EN} {self.detail_en()}",
+            )
+        ]
 
     def caption(self) -> list[tuple[str | None, str]]:
-        return [(None, f"Начало переговоров Сергея Лаврова с Генсеком ООН, "
-                       f"видео {self.rng.randint(1, 10**9)}")]
+        return [
+            (
+                None,
+                f"Начало переговоров Сергея Лаврова с Генсеком ООН, "
+                f"видео {self.rng.randint(1, 10**9)}",
+            )
+        ]
 
     def group(self) -> list[tuple[str | None, str]]:
         """A few posts in the order a channel carries them."""
@@ -138,10 +188,13 @@ class Corpus:
     def article(self) -> str:
         p = self.rng.choice(self.partners)
         session, _ = self.meeting_day()
-        return (f"Russian Foreign Minister Sergei Lavrov held talks with the Foreign Minister of "
-                f"{p.name_en} on the sidelines of the {session}th session of the UN General "
-                f"Assembly on Wednesday.\n{FILLER_EN} {self.detail_en()}\nThe ministers also discussed cooperation "
-                f"within the United Nations.\n")
+        return (
+            f"Russian Foreign Minister Sergei Lavrov held talks with the Foreign Minister of "
+            f"{p.name_en} on the sidelines of the {session}th session of the UN General "
+            f"Assembly on Wednesday.\n{FILLER_EN} {self.detail_en()}\n"
+            f"The ministers also discussed cooperation "
+            f"within the United Nations.\n"
+        )
 
 
 def channel_dump(title: str, posts: list[tuple[str | None, str]]) -> str:
@@ -158,14 +211,28 @@ def json_export(title: str, username: str, posts: list[tuple[str | None, str]], 
     messages = []
     for i, (forwarded, text) in enumerate(posts, start=1):
         when = start + timedelta(minutes=17 * i)
-        message = {"id": i, "type": "message", "date": when.strftime("%Y-%m-%dT%H:%M:%S"),
-                   "date_unixtime": str(int(when.timestamp())), "from": title,
-                   "text": text, "text_entities": [{"type": "plain", "text": text}]}
+        message = {
+            "id": i,
+            "type": "message",
+            "date": when.strftime("%Y-%m-%dT%H:%M:%S"),
+            "date_unixtime": str(int(when.timestamp())),
+            "from": title,
+            "text": text,
+            "text_entities": [{"type": "plain", "text": text}],
+        }
         if forwarded:
             message["forwarded_from"] = forwarded
         messages.append(message)
-    return json.dumps({"name": title, "type": "public_channel", "id": 1000 + seed,
-                       "username": username, "messages": messages}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "name": title,
+            "type": "public_channel",
+            "id": 1000 + seed,
+            "username": username,
+            "messages": messages,
+        },
+        ensure_ascii=False,
+    )
 
 
 def write_corpus(n_posts: int, out_dir: Path, seed: int = 1) -> dict[str, int]:
@@ -182,10 +249,12 @@ def write_corpus(n_posts: int, out_dir: Path, seed: int = 1) -> dict[str, int]:
         title = f"Embassy of Russia No. {f} / Посольство России № {f}"
         if f % json_every == json_every - 1:
             (out_dir / f"channel_{f:04d}.json").write_text(
-                json_export(title, f"embassy_{f}", posts, f), encoding="utf-8")
+                json_export(title, f"embassy_{f}", posts, f), encoding="utf-8"
+            )
         else:
-            (out_dir / f"channel_{f:04d}.txt").write_text(channel_dump(title, posts),
-                                                          encoding="utf-8")
+            (out_dir / f"channel_{f:04d}.txt").write_text(
+                channel_dump(title, posts), encoding="utf-8"
+            )
     for a in range(n_articles):
         text = corpus.article()
         copies = 2 if a % 5 == 0 else 1
