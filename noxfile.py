@@ -11,7 +11,7 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests", "build", "validate"]
+nox.options.sessions = ["lint", "tests", "build", "validate", "quality"]
 nox.options.reuse_existing_virtualenvs = True
 
 
@@ -75,8 +75,23 @@ def validate(session: nox.Session) -> None:
     session.run("frictionless", "validate", f"{package}/datapackage.json")
 
 
+@nox.session
+def quality(session: nox.Session) -> None:
+    """Run the Great Expectations quality checks on a built package (-- PACKAGE-DIR [OPTIONS])."""
+    sync(session)
+    args = session.posargs or ["datapackage"]
+    session.run("sidelines", "check", *args)
+
+
 @nox.session(default=False)
 def publish(session: nox.Session) -> None:
     """Write release artifacts for the built package into dist/ (e.g. -- --previous ZIP)."""
     sync(session)
     session.run("sidelines", "publish", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark a build of a synthetic corpus (-- --posts N --out bench/results-N.json)."""
+    sync(session)
+    session.run("python", "-m", "sidelines.bench", *session.posargs)

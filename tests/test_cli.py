@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import RAW, ROOT, SCHEMAS
 
 
-def run_build(raw: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run_build(raw: Path, out: Path, *options: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -28,6 +28,7 @@ def run_build(raw: Path, out: Path, **env: str) -> subprocess.CompletedProcess[s
             str(out),
             "--schemas",
             str(SCHEMAS),
+            *options,
         ],
         capture_output=True,
         text=True,
@@ -51,43 +52,63 @@ def copy_raw(dest: Path, names: list[str], rename: dict[str, str] | None = None)
     return dest
 
 
-def test_summary_line(tmp_path: Path) -> None:
-    result = run_build(RAW, tmp_path / "pkg")
+@pytest.fixture(scope="module")
+def built(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """One real build of the seeds, shared (every build runs GX, which is slow to start).
+
+    It compares with the committed package, as a release build does: the quality record it
+    carries (baseline release, removals accepted and why) is part of what must be reproduced.
+    """
+    out = tmp_path_factory.mktemp("built") / "pkg"
+    previous = ("--previous", str(ROOT / "datapackage"))
+    return run_build(RAW, out, *previous, TZ="UTC", PYTHONHASHSEED="0"), out
+
+
+def test_summary_line(built: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, _ = built
     assert result.returncode == 0, result.stderr
     assert "2 files read, 15 posts, 14 hashtags" in result.stdout
     assert "2 repeats collapsed" in result.stdout
+    assert "0 errors" in result.stdout
 
 
-def test_rebuild_is_byte_identical_across_order_tz_and_hashseed(tmp_path: Path) -> None:
+def test_rebuild_is_byte_identical_across_order_tz_and_hashseed(
+    built: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path
+) -> None:
     names = sorted(p.name for p in RAW.iterdir())
-    first = run_build(
-        copy_raw(tmp_path / "a", names), tmp_path / "one", TZ="UTC", PYTHONHASHSEED="0"
-    )
     second = run_build(
         copy_raw(tmp_path / "b", names[::-1]),
         tmp_path / "two",
+        "--previous",
+        str(ROOT / "datapackage"),
         TZ="Pacific/Kiritimati",
         PYTHONHASHSEED="4242",
     )
-    assert first.returncode == second.returncode == 0
-    assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
+    assert built[0].returncode == second.returncode == 0
+    assert "quality/index.html" in tree_bytes(tmp_path / "two")
+    assert tree_bytes(built[1]) == tree_bytes(tmp_path / "two")
 
 
-def test_post_ids_do_not_depend_on_file_names(tmp_path: Path) -> None:
+def test_post_ids_do_not_depend_on_file_names(
+    built: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path
+) -> None:
     names = sorted(p.name for p in RAW.iterdir())
     renamed = {n: f"zz_{i}_{n}" for i, n in enumerate(names[::-1])}
-    assert run_build(RAW, tmp_path / "one").returncode == 0
     assert run_build(copy_raw(tmp_path / "r", names, renamed), tmp_path / "two").returncode == 0
     ids = [
-        pl.read_csv(tmp_path / d / "data" / "posts.csv")["post_id"].sort().to_list()
-        for d in ("one", "two")
+        pl.read_csv(d / "data" / "posts.csv")["post_id"].sort().to_list()
+        for d in (built[1], tmp_path / "two")
     ]
     assert ids[0] == ids[1]
 
 
-def test_committed_package_is_reproduced(tmp_path: Path) -> None:
-    assert run_build(RAW, tmp_path / "pkg").returncode == 0
-    assert tree_bytes(tmp_path / "pkg") == tree_bytes(ROOT / "datapackage")
+def test_committed_package_is_reproduced(
+    built: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    assert built[0].returncode == 0
+    assert tree_bytes(built[1]) == tree_bytes(ROOT / "datapackage")
 
 
 @pytest.mark.parametrize(
@@ -98,9 +119,14 @@ def test_committed_package_is_reproduced(tmp_path: Path) -> None:
         pytest.param("Канал\n".encode() + b"\xff\xfe\xfa broken", "byte", id="undecodable"),
     ],
 )
-def test_bad_input_keeps_previous_package(tmp_path: Path, content: bytes, message: str) -> None:
+def test_bad_input_keeps_previous_package(
+    built: tuple[subprocess.CompletedProcess[str], Path],
+    tmp_path: Path,
+    content: bytes,
+    message: str,
+) -> None:
     out = tmp_path / "pkg"
-    assert run_build(RAW, out).returncode == 0
+    shutil.copytree(built[1], out)
     before = tree_bytes(out)
     raw = copy_raw(tmp_path / "raw", sorted(p.name for p in RAW.iterdir()))
     (raw / "bad.txt").write_bytes(content)
@@ -128,3 +154,11 @@ def test_help_texts() -> None:
         check=True,
     )
     assert "--raw" in result.stdout and "--out" in result.stdout
+    assert "--previous" in result.stdout and "--allow-removals" in result.stdout
+    check = subprocess.run(
+        [sys.executable, "-m", "sidelines", "check", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "quality checks" in check.stdout and "--previous" in check.stdout

@@ -351,8 +351,9 @@ def test_skip_bad_builds_the_rest_and_reports_each_file(
     )
     out = capsys.readouterr().out.strip().splitlines()
     assert status == 0
-    assert "1 files read, 4 posts" in out[0] and "3 files skipped" in out[0]
-    assert out[1:] == [f"skipped {s['reason']}" for s in summary.skipped]
+    built = next(i for i, line in enumerate(out) if line.startswith("built "))
+    assert "1 files read, 4 posts" in out[built] and "3 files skipped" in out[built]
+    assert out[built + 1 :] == [f"skipped {s['reason']}" for s in summary.skipped]
 
 
 def test_skip_bad_with_nothing_readable_still_fails(tmp_path: Path) -> None:

@@ -167,7 +167,7 @@ def test_edited_post_is_a_new_row(first_release: Path, tmp_path: Path) -> None:
 def test_removed_field_needs_a_major_bump(
     first_release: Path, tmp_path: Path, version: str, refused: bool
 ) -> None:
-    changed = variant(tmp_path, version, drop_field="media_type")
+    changed = variant(tmp_path, version, drop_field="url")
     previous = first_release / "sidelines-1.0.0.zip"
     if refused:
         with pytest.raises(PublishError, match=r"need a major bump, to 2\.0\.0"):
@@ -175,7 +175,7 @@ def test_removed_field_needs_a_major_bump(
     else:
         assert release(changed, tmp_path / "dist", previous).required is Bump.MAJOR
         notes = (tmp_path / "dist" / "release-notes.md").read_text(encoding="utf-8")
-        assert "field `media_type` removed (major)" in notes
+        assert "field `url` removed (major)" in notes
 
 
 def test_lower_version_is_refused(first_release: Path, tmp_path: Path) -> None:

@@ -12,10 +12,13 @@ from rich.console import Console
 from rich.progress import track
 
 from sidelines.cli_release import add_commands
+from sidelines.compare import RemovalsNotAllowed
+from sidelines.package import read_package
 from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
+from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
-from sidelines.schema import default_schemas_dir
+from sidelines.schema import default_schemas_dir, load_schemas
 from sidelines.validate import ValidationFailed
 
 T = TypeVar("T")
@@ -51,19 +54,97 @@ def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -
             console.print(f"  {stage['stage']:<20} {seconds:8.2f} s  peak {peak:8.1f} MB")
 
 
+def print_quality(report: QualityReport) -> None:
+    """One line per failed check, row-count changes against the previous package, totals."""
+    for r in report.errors + report.warnings:
+        example = f" (e.g. {r.examples[0]})" if r.examples else ""
+        console.print(
+            f"{r.check.severity}: {r.check.id}: {r.unexpected} of {r.evaluated} rows — "
+            f"{r.check.rule}{example}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    comparison = report.comparison
+    changed = {
+        name: (comparison.previous_rows.get(name, 0), rows)
+        for name, rows in comparison.rows.items()
+        if comparison.previous_version is not None and comparison.previous_rows.get(name, 0) != rows
+    }
+    if changed:
+        console.print(
+            "rows since the previous package: "
+            + ", ".join(f"{name} {a} -> {b}" for name, (a, b) in changed.items()),
+            highlight=False,
+            soft_wrap=True,
+        )
+    for name, ids in comparison.lost.items():
+        console.print(
+            f"removed from {name} (allowed: {comparison.reasons[-1]}): {len(ids)} rows",
+            highlight=False,
+            soft_wrap=True,
+        )
+    console.print(
+        f"quality: {len(report.results)} expectations, "
+        f"{len(report.results) - len(report.errors) - len(report.warnings)} passed, "
+        f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the data package from the raw files."""
+    """Build the data package from the raw files, check its quality and compare it with the
+    previous package (the --out folder as it was, or --previous)."""
     config = BuildConfig(
         raw_dir=args.raw,
         out_dir=args.out,
         schemas_dir=args.schemas,
+        previous_dir=args.previous,
+        allow_removals=args.allow_removals,
         skip_bad=args.skip_bad,
         jobs=max(1, args.jobs),
         cache_dir=None if args.no_cache else args.cache,
     )
     summary = build(config, progress=show_progress)
+    if summary.quality is not None:
+        print_quality(summary.quality)
     print_summary(summary, args.out, timings=args.timings)
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run the quality checks on a built package and compare it with --previous; exit 1 when
+    an error-level expectation fails or rows vanished without --allow-removals."""
+    schemas = load_schemas(args.schemas)
+    package = read_package(args.package, schemas)
+    if package is None:
+        raise ValueError(f"{args.package}: no datapackage.json")
+    missing = [name for name in schemas.tables if name not in package.tables]
+    if missing:
+        raise ValueError(f"{args.package}: no data/{missing[0]}.parquet")
+    previous = read_package(args.previous, schemas) if args.previous else package
+    if previous is None:
+        raise ValueError(f"{args.previous}: no datapackage.json to compare with")
+    report = check_quality(package.tables, schemas, previous, args.allow_removals)
+    print_quality(report)
+    return 1 if report.errors else 0
+
+
+def add_comparison_options(command: argparse.ArgumentParser, default: str) -> None:
+    """--previous and --allow-removals, shared by build and check."""
+    command.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help=f"package folder of the previous release to compare with (default: {default})",
+    )
+    command.add_argument(
+        "--allow-removals",
+        metavar="REASON",
+        default=None,
+        help="accept that rows of the previous release disappear; the reason is recorded "
+        "in quality/summary.json",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -109,7 +190,22 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--no-cache", action="store_true", help="build everything from scratch")
     b.add_argument("--timings", action="store_true", help="print time and memory per stage")
+    add_comparison_options(b, "the --out folder as it is before the build")
     b.set_defaults(run=cmd_build)
+    c = commands.add_parser(
+        "check",
+        help="run the quality checks on a built package",
+        description=cmd_check.__doc__,
+    )
+    c.add_argument("package", type=Path, help="package folder (with datapackage.json)")
+    c.add_argument(
+        "--schemas",
+        type=Path,
+        default=default_schemas_dir(),
+        help="folder of Table Schemas (default: the repository's schemas/)",
+    )
+    add_comparison_options(c, "the package itself: its recorded baseline")
+    c.set_defaults(run=cmd_check)
     add_commands(commands)
     return top
 
@@ -119,7 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (InputError, ValidationFailed, ValueError, OSError) as err:
+    except (
+        InputError,
+        ValidationFailed,
+        QualityFailed,
+        RemovalsNotAllowed,
+        ValueError,
+        OSError,
+    ) as err:
         err_console.print(
             f"sidelines {args.command}: error: {err}", highlight=False, soft_wrap=True
         )

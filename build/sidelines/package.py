@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from sidelines.compare import Previous
 from sidelines.schema import Schemas
 
 CSV_DIALECT = {
@@ -117,3 +118,33 @@ def swap_in(out_dir: Path, fill: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def read_package(folder: Path, schemas: Schemas) -> Previous | None:
+    """A built package's version, tables (from Parquet) and quality summary; None when the
+    folder holds no package. Tables the package lacks are left out."""
+    descriptor_path = folder / "datapackage.json"
+    if not descriptor_path.is_file():
+        return None
+    try:
+        meta = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        tables = {
+            name: pl.read_parquet(folder / "data" / f"{name}.parquet")
+            for name in schemas.tables
+            if (folder / "data" / f"{name}.parquet").is_file()
+        }
+        summary_path = folder / "quality" / "summary.json"
+        summary = (
+            json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else None
+        )
+    except (OSError, ValueError, pl.exceptions.PolarsError) as err:
+        raise ValueError(f"{folder}: cannot read the package ({err})") from err
+    return Previous(version=str(meta.get("version", "")), tables=tables, summary=summary)
+
+
+def write_text_files(files: dict[str, str], folder: Path) -> None:
+    """Write UTF-8 text files given by path relative to `folder`, making folders as needed."""
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 import resource
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,10 +17,18 @@ from sidelines.cache import BuildCache, digest, tree_digest
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_files
-from sidelines.package import resource_entries, swap_in, write_json
+from sidelines.package import (
+    read_package,
+    resource_entries,
+    swap_in,
+    write_json,
+    write_text_files,
+)
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_lock_file
+from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
@@ -48,6 +56,8 @@ class BuildConfig:
     lock_file: Path | None = field(default_factory=default_lock_file)
     jobs: int = 1  # processes for reading and extracting files
     cache_dir: Path | None = None  # None: no cache, every build from scratch
+    previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
+    allow_removals: str | None = None  # why rows of the previous release may disappear
 
 
 @dataclass
@@ -62,10 +72,10 @@ class BuildSummary:
     seconds: float = 0.0
     per_file: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"file", "reason"}
-    stages: list[dict[str, Any]] = field(
-        default_factory=list
-    )  # {"stage", "seconds", "peak_rss_mb"}
+    # {"stage", "seconds", "peak_rss_mb"} for each stage, in order
+    stages: list[dict[str, Any]] = field(default_factory=list)
     cached: bool = False  # True when nothing changed and the package was left as it was
+    quality: QualityReport | None = None
 
 
 class StageClock:
@@ -219,8 +229,25 @@ def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
         schemas,
         hashlib.sha256(lock).hexdigest(),
         str(config.skip_bad),
+        str(config.allow_removals),
+        json.dumps(tree_digest(config.previous_dir) if config.previous_dir else None),
         files,
     )
+
+
+def check_release(
+    config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
+) -> QualityReport:
+    """Compare with the previous package and run the expectation suites (stage: quality);
+    raise before anything is written when rows vanish silently or an error-level check fails."""
+    previous_dir = config.previous_dir or config.out_dir
+    previous = read_package(previous_dir, schemas)
+    if previous is None and config.previous_dir is not None:
+        raise ValueError(f"{previous_dir}: no datapackage.json to compare with")
+    report = check_quality(tables, schemas, previous, config.allow_removals)
+    if report.errors:
+        raise QualityFailed(report)
+    return report
 
 
 def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSummary:
@@ -246,13 +273,19 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     if errors:
         raise ValidationFailed(errors)
     clock.done("validate")
+    quality = check_release(config, tables, schemas)
+    files = quality_files(quality, schemas.package["version"])
+    clock.done("quality")
     sources = source_entries(raw, extracts, skipped)
     provenance = build_provenance(config.lock_file)
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
         write_json(descriptor(schemas, sources, resources, provenance), folder / "datapackage.json")
-        (folder / "README.md").write_text(render_readme(schemas, tables), encoding="utf-8")
+        write_text_files(files.reports, folder)
+        (folder / "README.md").write_text(
+            render_readme(schemas, tables, files.readme), encoding="utf-8"
+        )
 
     swap_in(config.out_dir, fill)
     clock.done("write")
@@ -268,10 +301,12 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
             if "skipped" not in s
         ],
         skipped=[{"file": s.name, "reason": s.reason} for s in skipped],
+        quality=quality,
     )
     if cache is not None:
-        record = asdict(summary)
-        del record["stages"], record["seconds"], record["cached"]
+        record = asdict(replace(summary, quality=None))
+        for transient in ("stages", "seconds", "cached", "quality"):
+            del record[transient]
         cache.store_build(config.out_dir, key, record)
     summary.stages = clock.stages
     summary.seconds = clock.total

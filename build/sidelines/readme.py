@@ -144,8 +144,11 @@ def citation_section(meta: dict[str, Any]) -> str:
     )
 
 
-def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
-    """README.md text for the package: what it is, its tables and columns, how to load it."""
+def render_readme(
+    schemas: Schemas, tables: dict[str, pl.DataFrame], quality: str | None = None
+) -> str:
+    """README.md text for the package: what it is, its tables and columns, how to load it,
+    and (given) the quality section."""
     meta = schemas.package
     parts = [
         f"# {meta['title']}",
@@ -171,5 +174,6 @@ def render_readme(schemas: Schemas, tables: dict[str, pl.DataFrame]) -> str:
             column_table(schema),
             "",
         ]
+    parts += [quality] if quality else []
     parts += [LOADING, MEETINGS, citation_section(meta), CAVEATS]
     return "\n".join(parts)
