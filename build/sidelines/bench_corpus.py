@@ -126,6 +126,9 @@ class Corpus:
         )
         return [(None, ru), ("Russian MFA 🇷🇺", en)]
 
+    def video(self) -> int:
+        return self.rng.randint(1, 10**9)
+
     def detail_ru(self) -> str:
         return (
             f"Обсуждены {self.rng.randint(2, 99)} проектов на сумму "
@@ -159,12 +162,10 @@ class Corpus:
         ]
 
     def caption(self) -> list[tuple[str | None, str]]:
+        """A video caption, after a post its hashtag line closes (a dump has no other cue)."""
         return [
-            (
-                None,
-                f"Начало переговоров Сергея Лаврова с Генсеком ООН, "
-                f"видео {self.rng.randint(1, 10**9)}",
-            )
+            *self.bilateral_pair(),
+            (None, f"Начало переговоров Сергея Лаврова с Генсеком ООН, видео {self.video()}"),
         ]
 
     def group(self) -> list[tuple[str | None, str]]:
@@ -247,7 +248,7 @@ def write_corpus(n_posts: int, out_dir: Path, seed: int = 1) -> dict[str, int]:
         share = channel_posts // n_files + (f < channel_posts % n_files)
         posts = list(corpus.posts(share))
         title = f"Embassy of Russia No. {f} / Посольство России № {f}"
-        if f % json_every == json_every - 1:
+        if f % json_every == json_every - 1 or (n_files < json_every and f == n_files - 1):
             (out_dir / f"channel_{f:04d}.json").write_text(
                 json_export(title, f"embassy_{f}", posts, f), encoding="utf-8"
             )
@@ -259,4 +260,5 @@ def write_corpus(n_posts: int, out_dir: Path, seed: int = 1) -> dict[str, int]:
         text = corpus.article()
         copies = 2 if a % 5 == 0 else 1
         (out_dir / f"article_{a:05d}.txt").write_text(text * copies, encoding="utf-8")
-    return {"files": n_files + n_articles, "posts": n_posts}
+    repeats = len(range(0, n_articles, 5))  # every fifth article is pasted twice
+    return {"files": n_files + n_articles, "posts": n_posts, "repeats": repeats}
