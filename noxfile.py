@@ -88,3 +88,10 @@ def publish(session: nox.Session) -> None:
     """Write release artifacts for the built package into dist/ (e.g. -- --previous ZIP)."""
     sync(session)
     session.run("sidelines", "publish", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark a build of a synthetic corpus (-- --posts N --out bench/results-N.json)."""
+    sync(session)
+    session.run("python", "-m", "sidelines.bench", *session.posargs)

@@ -189,7 +189,7 @@ def test_check_fails_on_a_copy_broken_for_it(good: Tables, check_id: str) -> Non
         else break_generic(good, check_id)
     )
     checks = [c for c in quality_checks(broken, SCHEMA, QualitySettings()) if c.id == check_id]
-    frames = check_frames(broken, BASELINES.get(check_id))
+    frames = check_frames(broken, BASELINES.get(check_id), SCHEMA)
     [result] = run_checks(frames, checks, SCHEMA)
     assert not result.success
     assert result.unexpected >= 1
@@ -199,7 +199,7 @@ def test_check_fails_on_a_copy_broken_for_it(good: Tables, check_id: str) -> Non
 def test_examples_name_the_broken_row(good: Tables) -> None:
     broken = meeting_dated(good, "a" * 16, dt.date(2022, 9, 21))
     checks = [c for c in quality_checks(broken, SCHEMA, QualitySettings()) if "session" in c.id]
-    opened, over = run_checks(check_frames(broken, None), checks, SCHEMA)
+    opened, over = run_checks(check_frames(broken, None, SCHEMA), checks, SCHEMA)
     assert not opened.success and over.success
     assert opened.examples == [
         "date=2022-09-21, meeting_id=aaaaaaaaaaaaaaaa, session_opens=2023-09-01"

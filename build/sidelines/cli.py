@@ -14,6 +14,7 @@ from rich.progress import track
 from sidelines.cli_release import add_commands
 from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
+from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
@@ -34,10 +35,11 @@ def show_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
     return track(items, description=label, total=total, console=err_console, transient=True)
 
 
-def print_summary(summary: BuildSummary, out_dir: Path) -> None:
+def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -> None:
     """The short build summary: what was read and written, and how long it took."""
+    verb = "up to date (inputs unchanged, package left as it was)" if summary.cached else "built"
     console.print(
-        f"built {out_dir}: {summary.files} files read, {summary.posts} posts, "
+        f"{verb} {out_dir}: {summary.files} files read, {summary.posts} posts, "
         f"{summary.hashtags} hashtags, {summary.meetings} meetings, "
         f"{summary.repeats_collapsed} repeats collapsed, "
         f"{len(summary.skipped)} files skipped, in {summary.seconds:.2f} s",
@@ -46,6 +48,10 @@ def print_summary(summary: BuildSummary, out_dir: Path) -> None:
     )
     for skipped in summary.skipped:
         console.print(f"skipped {skipped['reason']}", highlight=False, soft_wrap=True)
+    if timings:
+        for stage in summary.stages:
+            seconds, peak = stage["seconds"], stage["peak_rss_mb"]
+            console.print(f"  {stage['stage']:<20} {seconds:8.2f} s  peak {peak:8.1f} MB")
 
 
 def print_quality(report: QualityReport) -> None:
@@ -96,11 +102,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         previous_dir=args.previous,
         allow_removals=args.allow_removals,
         skip_bad=args.skip_bad,
+        jobs=max(1, args.jobs),
+        cache_dir=None if args.no_cache else args.cache,
     )
     summary = build(config, progress=show_progress)
     if summary.quality is not None:
         print_quality(summary.quality)
-    print_summary(summary, args.out)
+    print_summary(summary, args.out, timings=args.timings)
     return 0
 
 
@@ -167,6 +175,21 @@ def parser() -> argparse.ArgumentParser:
         help="build from the readable files and list each unreadable one with its reason "
         "(default: stop at the first bad file)",
     )
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        help="processes for reading and extracting files (default: all cores)",
+    )
+    b.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache/sidelines"),
+        help="cache of per-file results and of the last build (default: .cache/sidelines); "
+        "an unchanged rebuild only checks, a new file is the only one parsed",
+    )
+    b.add_argument("--no-cache", action="store_true", help="build everything from scratch")
+    b.add_argument("--timings", action="store_true", help="print time and memory per stage")
     add_comparison_options(b, "the --out folder as it is before the build")
     b.set_defaults(run=cmd_build)
     c = commands.add_parser(

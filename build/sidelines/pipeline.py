@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import resource
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import polars as pl
 
-from sidelines.extract.meetings import meeting_rows
-from sidelines.extract.posts import post_rows
+from sidelines.cache import BuildCache, digest, tree_digest
+from sidelines.extract.meetings import meetings_from_mentions
+from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.extract.posts import merge_files
 from sidelines.package import (
     read_package,
     resource_entries,
@@ -19,14 +24,15 @@ from sidelines.package import (
     write_json,
     write_text_files,
 )
-from sidelines.parse.dispatch import ParsedSource, SkippedSource, parse_source
+from sidelines.parallel import parallel_map
+from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_lock_file
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
-from sidelines.sources import RawSource, decode_source, read_sources
+from sidelines.sources import RawSource, read_sources
 from sidelines.tables import to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
@@ -48,6 +54,8 @@ class BuildConfig:
     schemas_dir: Path
     skip_bad: bool = False  # build from the readable files, listing the others as skipped
     lock_file: Path | None = field(default_factory=default_lock_file)
+    jobs: int = 1  # processes for reading and extracting files
+    cache_dir: Path | None = None  # None: no cache, every build from scratch
     previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
     allow_removals: str | None = None  # why rows of the previous release may disappear
 
@@ -64,49 +72,106 @@ class BuildSummary:
     seconds: float = 0.0
     per_file: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"file", "reason"}
+    # {"stage", "seconds", "peak_rss_mb"} for each stage, in order
+    stages: list[dict[str, Any]] = field(default_factory=list)
+    cached: bool = False  # True when nothing changed and the package was left as it was
     quality: QualityReport | None = None
 
 
-def parse_all(
-    raw: list[RawSource], progress: Progress[RawSource], skip_bad: bool = False
-) -> tuple[list[ParsedSource], list[SkippedSource]]:
-    """Decode and parse every raw file (stage: read, parse); with `skip_bad`, a file that
-    cannot be read is set aside with its reason instead of stopping the build."""
-    parsed: list[ParsedSource] = []
+class StageClock:
+    """Wall time and peak memory (this process and its workers) at the end of each stage."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.stages: list[dict[str, Any]] = []
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        self.stages.append(
+            {
+                "stage": stage,
+                "seconds": round(now - self.last, 3),
+                "peak_rss_mb": round(max(own, workers) / 1024, 1),
+            }
+        )
+        self.last = now
+
+    @property
+    def total(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def code_fingerprint() -> str:
+    """sha256 of the builder's own code: a changed parser invalidates what it produced."""
+    return str(build_provenance(None)["code_sha256"])
+
+
+def extract_all(
+    raw: list[RawSource],
+    config: BuildConfig,
+    cache: BuildCache | None,
+    progress: Progress[Any],
+) -> tuple[list[FileExtract], list[SkippedSource]]:
+    """Decode, parse and extract every raw file, on `config.jobs` processes, taking what the
+    cache holds for unchanged files; with `skip_bad`, a file that cannot be read is set aside
+    with its reason instead of stopping the build."""
+    code = code_fingerprint()
+    keys = [digest("file", code, r.name, r.sha256) for r in raw]
+    results: dict[str, FileExtract | InputError] = {}
+    if cache is not None:
+        for key in keys:
+            hit = cache.load_extract(key)
+            if hit is not None:
+                results[key] = hit
+    todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
+    fresh = parallel_map(extract_source, [r for _, r in todo], config.jobs, progress, "parse")
+    for (key, _), value in zip(todo, fresh, strict=True):
+        results[key] = value
+        if cache is not None:
+            cache.store_extract(key, value)
+    extracts: list[FileExtract] = []
     skipped: list[SkippedSource] = []
-    for source in progress(raw, "parse", len(raw)):
-        try:
-            parsed.append(parse_source(decode_source(source)))
-        except InputError as err:
-            if not skip_bad:
-                raise
-            skipped.append(SkippedSource(source.name, str(err)))
-    if raw and not parsed:
+    for key, source in zip(keys, raw, strict=True):
+        value = results[key]
+        if isinstance(value, FileExtract):
+            extracts.append(value)
+        elif config.skip_bad:
+            skipped.append(SkippedSource(source.name, str(value)))
+        else:
+            raise value
+    if raw and not extracts:
         raise InputError(skipped[0].name, f"no readable input: all {len(raw)} files skipped")
-    return parsed, skipped
+    return extracts, skipped
 
 
 def make_tables(
-    parsed: list[ParsedSource], schemas: Schemas
+    extracts: list[FileExtract], schemas: Schemas
 ) -> tuple[dict[str, pl.DataFrame], int]:
-    """Posts, hashtags, meetings and meeting sources as typed frames (stage: extract)."""
-    posts, hashtags, collapsed = post_rows([p for source in parsed for p in source.posts])
-    meetings, meeting_sources = meeting_rows(posts)
+    """Posts, hashtags, meetings and meeting sources as typed frames (stage: merge): a post
+    read from several files counts once, where it first occurs."""
+    posts, hashtags = merge_files([(e.rows, e.tags) for e in extracts])
+    owner = {row["post_id"]: row["source_file"] for row in posts}
+    mentions = [m for e in extracts for m in e.mentions if owner[m.post_id] == e.parsed.name]
+    meetings, meeting_sources = meetings_from_mentions(mentions)
     rows = {
         "posts": posts,
         "hashtags": hashtags,
         "meetings": meetings,
         "meeting_sources": meeting_sources,
     }
+    collapsed = sum(e.copies_read for e in extracts) - len(posts)
     return {name: to_frame(rows[name], name, schemas) for name in schemas.tables}, collapsed
 
 
-def source_entry(parsed: ParsedSource) -> dict[str, Any]:
+def source_entry(extract: FileExtract) -> dict[str, Any]:
     """How one file was read: format, encoding, posts, and what was not made a post."""
+    parsed = extract.parsed
     entry: dict[str, Any] = {
         "format": parsed.format,
         "encoding": parsed.encoding,
-        "posts": len(parsed.posts),
+        "posts": extract.posts_read,
     }
     if parsed.messages is not None:
         entry["messages"] = parsed.messages
@@ -117,12 +182,12 @@ def source_entry(parsed: ParsedSource) -> dict[str, Any]:
 
 
 def source_entries(
-    raw: list[RawSource], parsed: list[ParsedSource], skipped: Sequence[SkippedSource] = ()
+    raw: list[RawSource], extracts: list[FileExtract], skipped: Sequence[SkippedSource] = ()
 ) -> list[dict[str, Any]]:
     """One `sources` entry per raw file: its name in the raw folder, its fingerprint and how it
     was read, or why it was skipped (never the folder's own location, so that builds
     elsewhere give the same bytes)."""
-    read = {p.name: source_entry(p) for p in parsed}
+    read = {e.parsed.name: source_entry(e) for e in extracts}
     reasons = {s.name: {"skipped": s.reason} for s in skipped}
     return [
         {
@@ -153,6 +218,23 @@ def descriptor(
     }
 
 
+def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
+    """Everything a build's output depends on: code, schemas, lock file, options, raw files."""
+    lock = config.lock_file.read_bytes() if config.lock_file and config.lock_file.is_file() else b""
+    schemas = json.dumps(tree_digest(config.schemas_dir), sort_keys=True)
+    files = json.dumps([[r.name, r.sha256] for r in raw])
+    return digest(
+        "build",
+        code_fingerprint(),
+        schemas,
+        hashlib.sha256(lock).hexdigest(),
+        str(config.skip_bad),
+        str(config.allow_removals),
+        json.dumps(tree_digest(config.previous_dir) if config.previous_dir else None),
+        files,
+    )
+
+
 def check_release(
     config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
 ) -> QualityReport:
@@ -170,18 +252,31 @@ def check_release(
 
 def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSummary:
     """Read, parse, extract, validate and write the package; raise before writing on any
-    input or schema error, leaving the previous package as it was."""
-    started = time.perf_counter()
+    input or schema error, leaving the previous package as it was. With a cache, a build
+    whose inputs are all unchanged leaves the package as it is."""
+    clock = StageClock()
+    cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
     raw = read_sources(config.raw_dir)
-    parsed, skipped = parse_all(raw, progress, config.skip_bad)
-    tables, collapsed = make_tables(parsed, schemas)
+    key = build_key(config, raw)
+    clock.done("read")
+    if cache is not None and (previous := cache.load_build(config.out_dir, key)):
+        clock.done("check cache")
+        return BuildSummary(
+            **previous | {"cached": True, "stages": clock.stages, "seconds": clock.total}
+        )
+    extracts, skipped = extract_all(raw, config, cache, progress)
+    clock.done("parse and extract")
+    tables, collapsed = make_tables(extracts, schemas)
+    clock.done("merge")
     errors = validate_tables(tables, schemas)
     if errors:
         raise ValidationFailed(errors)
+    clock.done("validate")
     quality = check_release(config, tables, schemas)
     files = quality_files(quality, schemas.package["version"])
-    sources = source_entries(raw, parsed, skipped)
+    clock.done("quality")
+    sources = source_entries(raw, extracts, skipped)
     provenance = build_provenance(config.lock_file)
 
     def fill(folder: Path) -> None:
@@ -193,13 +288,13 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         )
 
     swap_in(config.out_dir, fill)
-    return BuildSummary(
-        files=len(parsed),
+    clock.done("write")
+    summary = BuildSummary(
+        files=len(extracts),
         posts=tables["posts"].height,
         hashtags=tables["hashtags"].height,
         meetings=tables["meetings"].height,
         repeats_collapsed=collapsed,
-        seconds=time.perf_counter() - started,
         per_file=[
             {"file": s["title"], "format": s["format"], "posts": s["posts"]}
             for s in sources
@@ -208,3 +303,11 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         skipped=[{"file": s.name, "reason": s.reason} for s in skipped],
         quality=quality,
     )
+    if cache is not None:
+        record = asdict(replace(summary, quality=None))
+        for transient in ("stages", "seconds", "cached", "quality"):
+            del record[transient]
+        cache.store_build(config.out_dir, key, record)
+    summary.stages = clock.stages
+    summary.seconds = clock.total
+    return summary

@@ -112,6 +112,19 @@ def gx_context() -> Any:
     return gx.get_context(mode="ephemeral", project_config=config)
 
 
+COLUMN_ARGUMENTS = ("column", "column_A", "column_B")
+
+
+def checked_columns(frame: pl.DataFrame, checks: list[Check], keys: list[str]) -> pl.DataFrame:
+    """Only the columns the checks read and the key that names a row: the posts' texts, say,
+    need not be copied into pandas to check their ids."""
+    wanted = list(keys)
+    for check in checks:
+        wanted += [check.kwargs[a] for a in COLUMN_ARGUMENTS if a in check.kwargs]
+        wanted += check.kwargs.get("column_list", [])
+    return frame.select(list(dict.fromkeys(c for c in wanted if c in frame.columns)))
+
+
 def run_checks(
     frames: dict[str, pl.DataFrame], checks: list[Check], schemas: Schemas
 ) -> list[CheckResult]:
@@ -138,7 +151,9 @@ def run_checks(
             .add_batch_definition_whole_dataframe("all")
             .get_batch(
                 batch_parameters={
-                    "dataframe": frames[frame_name].to_pandas(use_pyarrow_extension_array=True)
+                    "dataframe": checked_columns(
+                        frames[frame_name], suite_checks, frame_keys(frame_name, schemas)
+                    ).to_pandas(use_pyarrow_extension_array=True)
                 }
             )
         )
@@ -177,6 +192,6 @@ def check_quality(
     """Compare with the previous release (raising on silent removals), then run every check."""
     comparison = compare(tables, schemas, previous, allow_removals)
     baseline = comparison.baseline
-    frames = check_frames(tables, baseline.lang_shares if baseline else None)
+    frames = check_frames(tables, baseline.lang_shares if baseline else None, schemas)
     checks = quality_checks(tables, schemas, settings or QualitySettings())
     return QualityReport(run_checks(frames, checks, schemas), comparison)

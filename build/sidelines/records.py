@@ -34,3 +34,7 @@ class InputError(Exception):
         self.where = where
         place = f":{where}" if where else ""
         super().__init__(f"{source_file}{place}: {reason}")
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str | None]]:
+        # Rebuilt from its parts when it crosses from a worker process to the build.
+        return (InputError, (self.source_file, self.reason, self.where))

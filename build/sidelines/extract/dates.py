@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -45,6 +46,12 @@ DATE_PATTERNS = [
         rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?", re.I
     ),
 ]
+
+# Any of the date patterns: a cheap test that spares the sentence loop for dateless texts.
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+ANY_DATE = re.compile(
+    "|".join("(?:" + _GROUP_NAME.sub("(", p.pattern) + ")" for p in DATE_PATTERNS), re.I
+)
 
 SESSION_PATTERNS = [
     re.compile(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
@@ -136,27 +143,31 @@ def month_number(name: str) -> int:
     )
 
 
+def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
+    """Day-and-month dates in the text, in order, skipping sentences about the future;
+    lazily, so that a caller wanting the first one stops at it."""
+    if not text or not ANY_DATE.search(text):
+        return
+    for sentence in SENTENCE.finditer(text):
+        body = sentence.group()
+        if not ANY_DATE.search(body) or FUTURE.search(body):
+            continue
+        found = [
+            StatedDate(
+                int(m.group("day")),
+                month_number(m.group("month")),
+                int(m.group("year")) if m.group("year") else None,
+                sentence.start() + m.start(),
+            )
+            for pattern in DATE_PATTERNS
+            for m in pattern.finditer(body)
+        ]
+        yield from sorted(found, key=lambda d: d.start)
+
+
 def stated_dates(text: str | None) -> list[StatedDate]:
     """Every day-and-month date in the text, in order, skipping sentences about the future."""
-    if not text:
-        return []
-    found: list[StatedDate] = []
-    for sentence in SENTENCE.finditer(text):
-        if FUTURE.search(sentence.group()):
-            continue
-        for pattern in DATE_PATTERNS:
-            for m in pattern.finditer(sentence.group()):
-                year = int(m.group("year")) if m.group("year") else None
-                found.append(
-                    StatedDate(
-                        int(m.group("day")),
-                        month_number(m.group("month")),
-                        year,
-                        sentence.start() + m.start(),
-                    )
-                )
-    found.sort(key=lambda d: d.start)
-    return found
+    return list(iter_stated_dates(text))
 
 
 def resolve(stated: StatedDate, session: int | None, fallback_year: int | None) -> date | None:
@@ -183,7 +194,7 @@ def event_date(
     >>> event_date("Lavrov will address the Assembly on September 28.", 79) is None
     True
     """
-    for stated in stated_dates(text):
+    for stated in iter_stated_dates(text):
         resolved = resolve(stated, session, fallback_year)
         if resolved is not None:
             return resolved

@@ -37,27 +37,42 @@ class Cluster:
     def __init__(self, key: GroupKey, first: Mention) -> None:
         self.key = key
         self.members = [first]
+        self.best = first  # the member with the best-attested date
+        self.session_set: set[int] = set()
+        if first.unga_session is not None:
+            self.session_set.add(first.unga_session)
+        self.lines_by_file: dict[str, list[int]] = {first.source_file: [first.line_start]}
+
+    def add(self, m: Mention) -> None:
+        """Take in one more mention of the same meeting."""
+        self.members.append(m)
+        if _rank(m) < _rank(self.best):
+            self.best = m
+        if m.unga_session is not None:
+            self.session_set.add(m.unga_session)
+        self.lines_by_file.setdefault(m.source_file, []).append(m.line_start)
 
     @property
     def date(self) -> date | None:
         """The best-attested date: stated, then inferred, then published."""
-        best = min(self.members, key=lambda m: (PRECISION_RANK[m.date_precision], m.post_id))
-        return best.date
+        return self.best.date
 
     def sessions(self) -> set[int]:
         """The General Assembly sessions its mentions name."""
-        return {m.unga_session for m in self.members if m.unga_session is not None}
+        return self.session_set
 
     def admits_session(self, session: int | None) -> bool:
         """True when a mention of `session` can be the same meeting."""
-        return session is None or not self.sessions() or session in self.sessions()
+        return session is None or not self.session_set or session in self.session_set
 
     def distance(self, m: Mention) -> int:
         """Lines between a mention and the nearest member in the same file (large if none)."""
-        same_file = [
-            abs(o.line_start - m.line_start) for o in self.members if o.source_file == m.source_file
-        ]
-        return min(same_file, default=10**9)
+        lines = self.lines_by_file.get(m.source_file, [])
+        return min((abs(line - m.line_start) for line in lines), default=10**9)
+
+
+def _rank(m: Mention) -> tuple[int, str]:
+    return PRECISION_RANK[m.date_precision], m.post_id
 
 
 def _order(m: Mention) -> tuple[Any, ...]:
@@ -73,31 +88,36 @@ def _order(m: Mention) -> tuple[Any, ...]:
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into meetings; the result does not depend on the order of the input."""
     clusters: list[Cluster] = []
+    by_key: dict[GroupKey, list[Cluster]] = {}  # only clusters of one key can merge
     by_post: dict[tuple[str, GroupKey], Cluster] = {}
 
-    def join(cluster: Cluster | None, m: Mention) -> None:
-        key = group_key(m)
+    def join(cluster: Cluster | None, m: Mention, key: GroupKey) -> None:
         if cluster is None:
             cluster = Cluster(key, m)
             clusters.append(cluster)
+            by_key.setdefault(key, []).append(cluster)
         else:
-            cluster.members.append(m)
+            cluster.add(m)
         by_post[(m.post_id, key)] = cluster
 
     for m in sorted(mentions, key=_order):
         key = group_key(m)
-        same = [c for c in clusters if c.key == key and c.admits_session(m.unga_session)]
+        same = [c for c in by_key.get(key, []) if c.admits_session(m.unga_session)]
         if m.date_precision in ("stated", "inferred"):
-            join(next((c for c in same if c.date == m.date), None), m)
+            join(next((c for c in same if c.date == m.date), None), m, key)
         elif m.date_precision == "published" and m.date is not None:
             day = m.date
             near = [c for c in same if c.date and timedelta(0) <= day - c.date <= PUBLICATION_LAG]
-            join(min(near, key=lambda c: (day - (c.date or day), c.distance(m)), default=None), m)
+            join(
+                min(near, key=lambda c: (day - (c.date or day), c.distance(m)), default=None),
+                m,
+                key,
+            )
         else:
             twin = by_post.get((m.translation_id or "", key))
             if twin is None and same:
                 twin = min(same, key=lambda c: (c.distance(m), c.date or date.max))
-            join(twin, m)
+            join(twin, m, key)
     return clusters
 
 
@@ -122,7 +142,7 @@ def _most_common(values: list[Any]) -> Any:
 def meeting_row(cluster: Cluster) -> dict[str, Any]:
     """The meetings row for a cluster, its id a hash of what the meeting is."""
     members = cluster.members
-    best = min(members, key=lambda m: (PRECISION_RANK[m.date_precision], m.post_id))
+    best = cluster.best
     first = members[0]
     session = _most_common([m.unga_session for m in members])
     when = best.date
@@ -143,9 +163,10 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
     }
 
 
-def meeting_rows(posts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(meetings, meeting_sources) for post rows, sorted by their keys."""
-    mentions = [m for post in posts for m in post_mentions(post)]
+def meetings_from_mentions(
+    mentions: list[Mention],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(meetings, meeting_sources) for the mentions of every post, sorted by their keys."""
     meetings: dict[str, dict[str, Any]] = {}
     sources: dict[tuple[str, str], dict[str, Any]] = {}
     for cluster in cluster_mentions(mentions):
@@ -155,3 +176,8 @@ def meeting_rows(posts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             pair = (row["meeting_id"], m.post_id)
             sources[pair] = {"meeting_id": pair[0], "post_id": pair[1], "lang": m.lang}
     return [meetings[k] for k in sorted(meetings)], [sources[k] for k in sorted(sources)]
+
+
+def meeting_rows(posts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(meetings, meeting_sources) for post rows, sorted by their keys."""
+    return meetings_from_mentions([m for post in posts for m in post_mentions(post)])

@@ -219,6 +219,8 @@ def _location(sentence: str, post_text: str, session: int | None) -> str | None:
     pinned = PIN_PLACE.search(post_text)
     if pinned:
         return pinned.group("place").strip()
+    if not IN_PLACE.search(sentence):  # blanking organisations can only remove places
+        return UNGA_VENUE if session is not None else None
     for match in IN_PLACE.finditer(without_organisations(sentence)):
         place = match.group("place")
         if not NOT_PLACES.match(place):
@@ -253,6 +255,8 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
     """The meeting a post reports as held: the first sentence (not about the future, not a
     phone call) with a meeting cue, a Russian side and a counterpart."""
     text = post.get("text") or ""
+    if not (HELD_BILATERAL.search(text) or HELD_MULTILATERAL.search(text)):
+        return []  # no sentence can have a cue the whole text lacks
     for sentence in sentences(text):
         if FUTURE.search(sentence) or REMOTE.search(sentence):
             continue
@@ -330,6 +334,8 @@ def planned_mentions(post: dict[str, Any]) -> list[Mention]:
     text = post.get("text") or ""
     found: list[Mention] = []
     seen: set[tuple[str | None, str | None]] = set()
+    if not ENGAGEMENT.search(text):
+        return found  # every planned mention needs an engagement word
     for sentence in sentences(text):
         if not (FUTURE.search(sentence) or PROGRAMME.search(sentence)):
             continue

@@ -239,12 +239,17 @@ class Counterpart:
 
 
 @cache
-def _officials() -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(rf"(?<!\w){re.escape(form)}\w{{0,3}}(?!\w)"), canonical)
-        for canonical, forms in RUSSIAN_OFFICIALS.items()
-        for form in forms
-    ]
+def _officials() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every form of every official (a named group each) and group -> name."""
+    names: dict[str, str] = {}
+    alternatives = []
+    for canonical, forms in RUSSIAN_OFFICIALS.items():
+        for form in forms:
+            group = f"o{len(names)}"
+            names[group] = canonical
+            alternatives.append(f"(?P<{group}>{re.escape(form)})")
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})\w{{0,3}}(?!\w)")
+    return pattern, names
 
 
 def russian_official(text: str) -> str | None:
@@ -253,10 +258,9 @@ def russian_official(text: str) -> str | None:
     >>> russian_official("встреча С.В.Лаврова с Министром"), russian_official("Sergei Lavrov met")
     ('Sergey Lavrov', 'Sergey Lavrov')
     """
-    hits = [
-        (m.start(), name) for pattern, name in _officials() for m in [pattern.search(text)] if m
-    ]
-    return min(hits)[1] if hits else None
+    pattern, names = _officials()
+    match = pattern.search(text)
+    return names[match.lastgroup or ""] if match else None
 
 
 def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:

@@ -1,0 +1,116 @@
+"""The benchmark: build a synthetic corpus of N posts and measure every stage (I/O).
+
+It reports wall time and peak memory per stage of a cold build, the time of an unchanged
+rebuild and of a rebuild after adding one file (both from the cache), and the time that
+`frictionless validate` alone takes on the same output, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from sidelines.bench_corpus import write_corpus
+from sidelines.parallel import default_jobs
+from sidelines.pipeline import BuildConfig, BuildSummary, build
+
+
+def timed_build(config: BuildConfig) -> tuple[BuildSummary, float]:
+    """A build and its wall time."""
+    started = time.perf_counter()
+    summary = build(config)
+    return summary, time.perf_counter() - started
+
+
+def frictionless_seconds(package: Path) -> tuple[float, bool]:
+    """Wall time of `frictionless validate` on the package, and whether it found it valid."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", str(package / "datapackage.json")],
+        capture_output=True,
+        check=False,
+    )
+    return time.perf_counter() - started, result.returncode == 0
+
+
+def folder_mb(folder: Path) -> float:
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20, 1)
+
+
+def run_bench(
+    posts: int, schemas_dir: Path, work: Path, jobs: int, validate: bool = True
+) -> dict[str, Any]:
+    """Generate, build cold, rebuild unchanged, rebuild with one more file, validate."""
+    raw, out, cache = work / "raw", work / "datapackage", work / "cache"
+    corpus = write_corpus(posts, raw)
+    config = BuildConfig(
+        raw_dir=raw, out_dir=out, schemas_dir=schemas_dir, jobs=jobs, cache_dir=cache
+    )
+    cold, cold_seconds = timed_build(config)
+    shutil.copytree(out, work / "cold-package")  # what frictionless will validate
+    _, unchanged_seconds = timed_build(config)
+    write_corpus(50, work / "extra", seed=posts + 1)
+    added = raw / "zz_added.txt"
+    shutil.copy(next((work / "extra").glob("channel_*.txt")), added)
+    _, added_seconds = timed_build(config)
+    cold_package = work / "cold-package"
+    fl_seconds, fl_valid = frictionless_seconds(cold_package) if validate else (None, None)
+    return {
+        "posts_generated": corpus["posts"],
+        "files": corpus["files"],
+        "raw_mb": folder_mb(raw),
+        "package_mb": folder_mb(cold_package),
+        "rows": {"posts": cold.posts, "hashtags": cold.hashtags, "meetings": cold.meetings},
+        "jobs": jobs,
+        "cold_build_seconds": round(cold_seconds, 2),
+        "stages": cold.stages,
+        "peak_rss_mb": max(s["peak_rss_mb"] for s in cold.stages),
+        "unchanged_rebuild_seconds": round(unchanged_seconds, 2),
+        "one_file_added_rebuild_seconds": round(added_seconds, 2),
+        "frictionless_validate_seconds": None if fl_seconds is None else round(fl_seconds, 2),
+        "frictionless_valid": fl_valid,
+        "machine": {
+            "python": platform.python_version(),
+            "polars": pl.__version__,
+            "cores": default_jobs(),
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m sidelines.bench --posts N [--out FILE] [--no-validate]`."""
+    import argparse
+
+    from sidelines.schema import default_schemas_dir
+
+    parser = argparse.ArgumentParser(prog="sidelines-bench", description=__doc__)
+    parser.add_argument("--posts", type=int, default=10_000, help="posts to generate")
+    parser.add_argument("--out", type=Path, default=None, help="JSON file for the results")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="processes")
+    parser.add_argument(
+        "--no-validate", action="store_true", help="skip timing `frictionless validate`"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="sidelines-bench-") as tmp:
+        result = run_bench(
+            args.posts, default_schemas_dir(), Path(tmp), args.jobs, not args.no_validate
+        )
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
