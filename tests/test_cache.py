@@ -46,7 +46,10 @@ def config(raw: Path, out: Path, cache: Path | None, jobs: int = 1) -> BuildConf
     return BuildConfig(raw_dir=raw, out_dir=out, schemas_dir=SCHEMAS, jobs=jobs, cache_dir=cache)
 
 
-def test_parallel_build_equals_sequential(corpus: Path, tmp_path: Path) -> None:
+def test_parallel_build_equals_sequential(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)  # a small corpus, on two processes
     build(config(corpus, tmp_path / "one", None, jobs=1))
     build(config(corpus, tmp_path / "two", None, jobs=2))
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")

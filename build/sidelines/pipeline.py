@@ -37,6 +37,7 @@ from sidelines.tables import to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
 T = TypeVar("T")
+PARALLEL_FROM_BYTES = 2**20  # below a megabyte of raw text, one process is faster
 Progress = Callable[[Iterable[T], str, int], Iterable[T]]
 
 
@@ -126,7 +127,9 @@ def extract_all(
             if hit is not None:
                 results[key] = hit
     todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
-    fresh = parallel_map(extract_source, [r for _, r in todo], config.jobs, progress, "parse")
+    # Starting worker processes costs about a second: worth it only for real work.
+    jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
+    fresh = parallel_map(extract_source, [r for _, r in todo], jobs, progress, "parse")
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
         if cache is not None:
