@@ -147,6 +147,16 @@ def add_comparison_options(command: argparse.ArgumentParser, default: str) -> No
     )
 
 
+def add_schemas_option(command: argparse.ArgumentParser) -> None:
+    """--schemas, shared by the commands that read the Table Schemas."""
+    command.add_argument(
+        "--schemas",
+        type=Path,
+        default=default_schemas_dir(),
+        help="folder of Table Schemas (default: the repository's schemas/)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     top = argparse.ArgumentParser(prog="sidelines", description=__doc__)
@@ -163,12 +173,7 @@ def parser() -> argparse.ArgumentParser:
         default=Path("datapackage"),
         help="package folder to write (default: datapackage)",
     )
-    b.add_argument(
-        "--schemas",
-        type=Path,
-        default=default_schemas_dir(),
-        help="folder of Table Schemas (default: the repository's schemas/)",
-    )
+    add_schemas_option(b)
     b.add_argument(
         "--skip-bad",
         action="store_true",
@@ -198,12 +203,7 @@ def parser() -> argparse.ArgumentParser:
         description=cmd_check.__doc__,
     )
     c.add_argument("package", type=Path, help="package folder (with datapackage.json)")
-    c.add_argument(
-        "--schemas",
-        type=Path,
-        default=default_schemas_dir(),
-        help="folder of Table Schemas (default: the repository's schemas/)",
-    )
+    add_schemas_option(c)
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)
     add_commands(commands)

@@ -1,0 +1,44 @@
+"""Every nox session and every command explains itself, and the README names them all."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+
+import pytest
+
+from sidelines.cli import parser
+from tests.conftest import ROOT
+
+
+def nox_sessions() -> dict[str, str | None]:
+    tree = ast.parse((ROOT / "noxfile.py").read_text(encoding="utf-8"))
+    return {
+        node.name: ast.get_docstring(node)
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef)
+        and any("session" in ast.unparse(d) for d in node.decorator_list)
+    }
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_every_nox_session_has_a_docstring_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sessions = nox_sessions()
+    assert {"build", "tests", "lint", "validate", "quality", "publish", "bench"} <= set(sessions)
+    for name, doc in sessions.items():
+        assert doc, f"nox session {name} has no docstring"
+        assert f"nox -s {name}" in readme, f"README does not mention nox -s {name}"
+
+
+@pytest.mark.parametrize("name", ["build", "check", "publish", "diff"])
+def test_every_command_has_help(name: str) -> None:
+    command = subcommands()[name]
+    assert command.description, f"sidelines {name} has no description"
+    for action in command._actions:
+        if action.dest != "help":
+            assert action.help, f"sidelines {name} {action.option_strings or action.dest}"
