@@ -16,7 +16,7 @@ import polars as pl
 from sidelines.cache import BuildCache, digest, tree_digest
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
-from sidelines.extract.posts import merge_files
+from sidelines.extract.posts import merge_file_frames
 from sidelines.package import (
     read_package,
     resource_entries,
@@ -33,7 +33,7 @@ from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
 from sidelines.sources import RawSource, read_sources
-from sidelines.tables import to_frame
+from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
 T = TypeVar("T")
@@ -154,18 +154,18 @@ def make_tables(
 ) -> tuple[dict[str, pl.DataFrame], int]:
     """Posts, hashtags, meetings and meeting sources as typed frames (stage: merge): a post
     read from several files counts once, where it first occurs."""
-    posts, hashtags = merge_files([(e.rows, e.tags) for e in extracts])
-    owner = {row["post_id"]: row["source_file"] for row in posts}
+    posts, hashtags = merge_file_frames([e.posts for e in extracts], [e.tags for e in extracts])
+    owner = dict(zip(posts["post_id"], posts["source_file"], strict=True))
     mentions = [m for e in extracts for m in e.mentions if owner[m.post_id] == e.parsed.name]
     meetings, meeting_sources = meetings_from_mentions(mentions)
-    rows = {
-        "posts": posts,
-        "hashtags": hashtags,
-        "meetings": meetings,
-        "meeting_sources": meeting_sources,
+    tables = {
+        "posts": shape(posts, "posts", schemas),
+        "hashtags": shape(hashtags, "hashtags", schemas),
+        "meetings": to_frame(meetings, "meetings", schemas),
+        "meeting_sources": to_frame(meeting_sources, "meeting_sources", schemas),
     }
-    collapsed = sum(e.copies_read for e in extracts) - len(posts)
-    return {name: to_frame(rows[name], name, schemas) for name in schemas.tables}, collapsed
+    collapsed = sum(e.copies_read for e in extracts) - posts.height
+    return tables, collapsed
 
 
 def source_entry(extract: FileExtract) -> dict[str, Any]:

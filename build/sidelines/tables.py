@@ -19,3 +19,11 @@ def to_frame(rows: list[dict[str, Any]], resource: str, schemas: Schemas) -> pl.
         else pl.DataFrame(schema=types)
     )
     return frame.sort(schemas.primary_key(resource), maintain_order=True)
+
+
+def shape(frame: pl.DataFrame, resource: str, schemas: Schemas) -> pl.DataFrame:
+    """A frame cut to the schema's columns, in its order and types, sorted by its primary key."""
+    types = schemas.polars_schema(resource)
+    return frame.select([pl.col(name).cast(dtype) for name, dtype in types.items()]).sort(
+        schemas.primary_key(resource), maintain_order=True
+    )

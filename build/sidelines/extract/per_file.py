@@ -4,10 +4,11 @@ of the build cache. Cross-file steps (repeats across files, merging meetings) co
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+
+import polars as pl
 
 from sidelines.extract.mentions import Mention, post_mentions
-from sidelines.extract.posts import file_post_rows
+from sidelines.extract.posts import POST_ROW_TYPES, TAG_ROW_TYPES, file_post_rows, rows_frame
 from sidelines.parse.dispatch import ParsedSource, parse_source
 from sidelines.records import InputError
 from sidelines.sources import RawSource, decode_source
@@ -20,8 +21,8 @@ class FileExtract:
     parsed: ParsedSource  # its posts list emptied: the rows below carry them
     posts_read: int  # posts the parser found, before repeats in the file were collapsed
     copies_read: int  # copies of those posts (an article pasted 3 times counts 3)
-    rows: list[dict[str, Any]]
-    tags: list[dict[str, Any]]
+    posts: pl.DataFrame  # post rows (POST_ROW_TYPES), repeats in the file collapsed
+    tags: pl.DataFrame  # hashtag rows (TAG_ROW_TYPES)
     mentions: list[Mention]
 
 
@@ -32,8 +33,8 @@ def extract_parsed(parsed: ParsedSource) -> FileExtract:
         parsed=replace(parsed, posts=[]),
         posts_read=len(parsed.posts),
         copies_read=sum(p.copies for p in parsed.posts),
-        rows=rows,
-        tags=tags,
+        posts=rows_frame(rows, POST_ROW_TYPES),
+        tags=rows_frame(tags, TAG_ROW_TYPES),
         mentions=[m for row in rows for m in post_mentions(row)],
     )
 

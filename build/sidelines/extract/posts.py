@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import replace
 from typing import Any
 
+import polars as pl
+
 from sidelines.extract.countries import country_from_hashtag
 from sidelines.extract.dates import event_date, unga_session
 from sidelines.extract.hashtags import find_hashtags
@@ -82,35 +84,61 @@ def file_post_rows(posts: list[RawPost]) -> tuple[list[dict[str, Any]], list[dic
     return rows, tags
 
 
-def merge_files(
-    files: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Rows of several files as one table: a post found in more than one file is kept where it
-    first occurs (file order), its copies summed."""
-    rows: dict[str, dict[str, Any]] = {}
-    tags: list[dict[str, Any]] = []
-    for file_rows, file_tags in files:
-        new = set()
-        for row in file_rows:
-            pid = row["post_id"]
-            if pid in rows:
-                rows[pid] = rows[pid] | {"copies": rows[pid]["copies"] + row["copies"]}
-            else:
-                rows[pid] = row
-                new.add(pid)
-        tags += [t for t in file_tags if t["post_id"] in new]
-    return list(rows.values()), tags
+# Types of the rows built here, before the schemas pick and order the published columns.
+POST_ROW_TYPES: dict[str, pl.DataType] = {
+    "post_id": pl.String(),
+    "source_file": pl.String(),
+    "line_start": pl.Int64(),
+    "line_end": pl.Int64(),
+    "kind": pl.String(),
+    "channel": pl.String(),
+    "forwarded_from": pl.String(),
+    "lang": pl.String(),
+    "text": pl.String(),
+    "media_type": pl.String(),
+    "event_date": pl.Date(),
+    "published_at": pl.Datetime("us", "UTC"),
+    "edited_at": pl.Datetime("us", "UTC"),
+    "unga_session": pl.Int64(),
+    "copies": pl.Int64(),
+    "translation_id": pl.String(),
+    "message_id": pl.Int64(),
+    "url": pl.String(),
+}
+TAG_ROW_TYPES: dict[str, pl.DataType] = {
+    "post_id": pl.String(),
+    "position": pl.Int64(),
+    "tag": pl.String(),
+    "tag_norm": pl.String(),
+    "country": pl.String(),
+}
 
 
-def post_rows(posts: list[RawPost]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """(post rows, hashtag rows, repeats collapsed) for posts given in file order."""
-    by_file: dict[str, list[RawPost]] = {}
-    for post in posts:
-        by_file.setdefault(post.source_file, []).append(post)
-    rows, tags = merge_files([file_post_rows(file_posts) for file_posts in by_file.values()])
-    return rows, tags, repeats_collapsed(posts, rows)
+def rows_frame(rows: list[dict[str, Any]], types: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Rows as a typed frame (compact to hold and to send between processes)."""
+    return pl.DataFrame(
+        [{k: row.get(k) for k in types} for row in rows], schema=types, orient="row"
+    )
 
 
-def repeats_collapsed(posts: list[RawPost], rows: list[dict[str, Any]]) -> int:
-    """How many copies were folded into other rows: every copy read, less one per row."""
-    return sum(p.copies for p in posts) - len(rows)
+def merge_file_frames(
+    posts: list[pl.DataFrame], tags: list[pl.DataFrame]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The posts and hashtags of several files (in file order) as one table each: a post
+    found in more than one file is kept where it first occurs, its copies summed, and only
+    that file's hashtags rows are kept for it."""
+    numbered = pl.concat(
+        [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(posts)]
+    )
+    copies = numbered.group_by("post_id").agg(pl.col("copies").sum())
+    first = (
+        numbered.unique("post_id", keep="first", maintain_order=True)
+        .drop("copies")
+        .join(copies, on="post_id", how="left", maintain_order="left")
+    )
+    owners = first.select("post_id", "_file")
+    all_tags = pl.concat(
+        [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(tags)]
+    )
+    kept_tags = all_tags.join(owners, on=["post_id", "_file"], how="semi", maintain_order="left")
+    return first.drop("_file"), kept_tags.drop("_file")
