@@ -29,6 +29,7 @@ def flag_code(flag: str) -> str:
     return "".join(chr(ord(ch) - REGIONAL_INDICATOR_A + ord("A")) for ch in flag)
 
 
+@cache  # a channel uses the same few flags again and again
 def country_from_flag(flag: str) -> str | None:
     """ISO alpha-3 for a flag emoji, None for non-country flags such as 🇺🇳."""
     found = pycountry.countries.get(alpha_2=flag_code(flag))
@@ -92,6 +93,7 @@ def _by_letters() -> dict[str, str]:
     return keys
 
 
+@cache  # and the same few tags
 def country_from_hashtag(tag: str) -> str | None:
     """Partner of a bilateral tag: '#RussiaMali' -> 'MLI', 'РоссияБуркинаФасо' -> 'BFA'."""
     tag = tag.lstrip("#")

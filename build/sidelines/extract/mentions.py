@@ -258,11 +258,9 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
     if not (HELD_BILATERAL.search(text) or HELD_MULTILATERAL.search(text)):
         return []  # no sentence can have a cue the whole text lacks
     for sentence in sentences(text):
-        if FUTURE.search(sentence) or REMOTE.search(sentence):
-            continue
         multi = HELD_MULTILATERAL.search(sentence)
         bilateral = HELD_BILATERAL.search(sentence)
-        if not (multi or bilateral):
+        if not (multi or bilateral) or FUTURE.search(sentence) or REMOTE.search(sentence):
             continue
         russian, participant = russian_participant(sentence, text)
         if not russian:
@@ -334,8 +332,8 @@ def planned_mentions(post: dict[str, Any]) -> list[Mention]:
     text = post.get("text") or ""
     found: list[Mention] = []
     seen: set[tuple[str | None, str | None]] = set()
-    if not ENGAGEMENT.search(text):
-        return found  # every planned mention needs an engagement word
+    if not ENGAGEMENT.search(text) or not (FUTURE.search(text) or PROGRAMME.search(text)):
+        return found  # every planned mention needs an engagement word and a future or programme
     for sentence in sentences(text):
         if not (FUTURE.search(sentence) or PROGRAMME.search(sentence)):
             continue
