@@ -9,6 +9,7 @@ with that counterpart in the same session, else the nearest one in the same file
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
@@ -50,7 +51,7 @@ class Cluster:
             self.best = m
         if m.unga_session is not None:
             self.session_set.add(m.unga_session)
-        self.lines_by_file.setdefault(m.source_file, []).append(m.line_start)
+        bisect.insort(self.lines_by_file.setdefault(m.source_file, []), m.line_start)
 
     @property
     def date(self) -> date | None:
@@ -67,8 +68,10 @@ class Cluster:
 
     def distance(self, m: Mention) -> int:
         """Lines between a mention and the nearest member in the same file (large if none)."""
-        lines = self.lines_by_file.get(m.source_file, [])
-        return min((abs(line - m.line_start) for line in lines), default=10**9)
+        lines = self.lines_by_file.get(m.source_file, [])  # kept sorted
+        at = bisect.bisect_left(lines, m.line_start)
+        near = lines[max(at - 1, 0) : at + 1]
+        return min((abs(line - m.line_start) for line in near), default=10**9)
 
 
 def _rank(m: Mention) -> tuple[int, str]:
