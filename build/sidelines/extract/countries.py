@@ -13,6 +13,7 @@ from functools import cache
 import pycountry
 
 from sidelines.extract.aliases import COUNTRY_ALIASES, ORGANISATION_FLAGS
+from sidelines.extract.fastre import compile_guarded
 
 RUSSIA = "RUS"
 REGIONAL_INDICATOR_A = 0x1F1E6
@@ -127,7 +128,7 @@ def _name_pattern(name: str) -> str:
 def _name_regex() -> re.Pattern[str]:
     names = sorted(country_names(), key=len, reverse=True)  # longest first: "Republic of Mali"
     alternatives = "|".join(_name_pattern(n) for n in names)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return compile_guarded(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 @cache

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sidelines.extract.fastre import compile_guarded
+
 FIRST_SESSION_YEAR = 1945  # session N opens in September of 1945 + N
 
 RU_MONTHS = {  # genitive stems: «21 сентября»; nominative «в сентябре» is a month, not a day
@@ -32,7 +34,7 @@ _RU_MONTH = r"января|февраля|марта|апреля|мая|июн�
 _YEAR = r"(?:,?\s*(?P<{name}>(?:19|20)\d\d))?"
 DATE_PATTERNS = [
     # September 21 / September 21, 2023 / Sept. 21
-    re.compile(
+    compile_guarded(
         rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR.format(name='year')}",
         re.I,
     ),
@@ -49,23 +51,23 @@ DATE_PATTERNS = [
 
 # Any of the date patterns: a cheap test that spares the sentence loop for dateless texts.
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
-ANY_DATE = re.compile(
+ANY_DATE = compile_guarded(
     "|".join("(?:" + _GROUP_NAME.sub("(", p.pattern) + ")" for p in DATE_PATTERNS), re.I
 )
 
 SESSION_PATTERNS = [
-    re.compile(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
+    compile_guarded(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
     re.compile(
         r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+(?:session|сесси[ияюей])", re.I
     ),
 ]
-GENERAL_ASSEMBLY = re.compile(
+GENERAL_ASSEMBLY = compile_guarded(
     r"General\s+Assembly|Генеральн\w*\s+Ассамбле\w*|Генассамбле\w*|UNGA|ГА\s?ООН", re.I
 )
 SESSION_CONTEXT = 90  # characters either side of "78th session" in which the Assembly is named
 
 # A sentence about what will happen: its dates are not the date of what the post reports.
-FUTURE = re.compile(
+FUTURE = compile_guarded(
     r"\b(?:will|shall|is\s+(?:scheduled|expected|due)|plans?\s+to)\b"
     r"|(?<!\w)(?:будет|будут|состоится|состоятся|планирует\w*|примет|проведёт|проведет)(?!\w)",
     re.I,

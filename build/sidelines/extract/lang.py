@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-LATIN = re.compile(r"[A-Za-z]")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]+")  # runs, not letters: fewer matches to count
+LATIN = re.compile(r"[A-Za-z]+")
 HASHTAG_OR_URL = re.compile(r"#\w+|https?://\S+")
+
+
+def letters(script: re.Pattern[str], text: str) -> int:
+    """How many of the text's characters the script's pattern matches."""
+    return sum(map(len, script.findall(text)))
 
 
 def detect_lang(text: str | None) -> str | None:
@@ -20,8 +25,8 @@ def detect_lang(text: str | None) -> str | None:
     if not text:
         return None
     body = HASHTAG_OR_URL.sub(" ", text)
-    cyrillic = len(CYRILLIC.findall(body))
-    latin = len(LATIN.findall(body))
+    cyrillic = letters(CYRILLIC, body)
+    latin = letters(LATIN, body)
     if cyrillic == latin == 0:
         return None
     return "ru" if cyrillic >= latin else "en"

@@ -26,7 +26,9 @@ from sidelines.extract.dates import (
     resolve,
     weekday_in_high_level_week,
 )
+from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
+from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.organisations import (
     names_head_of_organisation,
     organisations_named,
@@ -40,10 +42,10 @@ from sidelines.extract.people import (
     russian_participant,
 )
 
-SENTENCE_BREAK = re.compile(
+SENTENCE_BREAK = compile_guarded(
     r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|\n+"
 )
-HELD_BILATERAL = re.compile(
+HELD_BILATERAL = compile_guarded(
     r"\b(?:held|had|conducted)\s+(?:an?\s+)?(?:\w+\s+){0,2}?"
     r"(?:meeting|talks|conversation|discussion|consultations)\s+with\b"
     r"|\bmet\s+with\b|\bmet\s+(?=(?:the\s+)?[A-Z])|\bengaged\s+in\s+(?:\w+\s+)?talks\s+with\b"
@@ -51,7 +53,7 @@ HELD_BILATERAL = re.compile(
     r"|(?<!\w)(?:встреч[аеиуы]|встретил\w*|переговор\w*|бесед[аеуы]|консультаци\w*)(?!\w)",
     re.I,
 )
-HELD_MULTILATERAL = re.compile(
+HELD_MULTILATERAL = compile_guarded(
     r"\b(?:took\s+part|participated)\s+in\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:meeting|session|summit|conference|ministerial)\b"
     r"|\bministerial\s+meeting\b"
@@ -62,25 +64,27 @@ HELD_MULTILATERAL = re.compile(
     r"(?:министров|глав|лидеров|руководителей)(?!\w)",
     re.I,
 )
-REMOTE = re.compile(r"telephone|phone\s+call|by\s+phone|video\s*link|телефон|видеосвяз", re.I)
-WITH_EN = re.compile(r"\b(?:with|met)\s+", re.I)
-WITH_RU = re.compile(r"(?<!\w)(?:с|со)\s+")
-STOP_EN = re.compile(
+REMOTE = compile_guarded(r"telephone|phone\s+call|by\s+phone|video\s*link|телефон|видеосвяз", re.I)
+WITH_EN = compile_guarded(r"\b(?:with|met)\s+", re.I)
+WITH_RU = compile_guarded(r"(?<!\w)(?:с|со)\s+")
+STOP_EN = compile_guarded(
     r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via)\s|[;:(]|\s[-–—]\s"
 )
-STOP_RU = re.compile(
+STOP_RU = compile_guarded(
     r"\s(?:на\s+полях|в\s+рамках|в\s+ходе|в\s+кулуарах|по\s+случаю|по\s+итогам|где|котор\w*)\s"
     r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
 )
-PLURAL_COUNTERPARTS = re.compile(r"\b(?:ministers|leaders|counterparts)\b|министрами|коллегами")
-PROGRAMME = re.compile(r"\bprogramme\b|\bprogram\b|\bagenda\b|(?<!\w)в\s+программе", re.I)
-ENGAGEMENT = re.compile(
+PLURAL_COUNTERPARTS = compile_guarded(
+    r"\b(?:ministers|leaders|counterparts)\b|министрами|коллегами"
+)
+PROGRAMME = compile_guarded(r"\bprogramme\b|\bprogram\b|\bagenda\b|(?<!\w)в\s+программе", re.I)
+ENGAGEMENT = compile_guarded(
     r"\b(?:address|take\s+part|participate|participation|meet|meetings?|talks|visit|attend)\b"
     r"|(?<!\w)(?:выступ\w*|участи\w*|встреч\w*|встрет\w*|переговор\w*|посет\w*|визит\w*)",
     re.I,
 )
-BILATERAL_PLAN = re.compile(r"\b(?:meet|talks)\s+with\b|встретится\s+с|переговоры\s+с", re.I)
-MINISTER = re.compile(r"\bMinister\b|(?<!\w)Министр(?!\w)")
+BILATERAL_PLAN = compile_guarded(r"\b(?:meet|talks)\s+with\b|встретится\s+с|переговоры\s+с", re.I)
+MINISTER = compile_guarded(r"\bMinister\b|(?<!\w)Министр(?!\w)")
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -97,24 +101,25 @@ WEEKDAYS = {
     "субботу": 5,
     "воскресенье": 6,
 }
-WEEKDAY = re.compile(
+WEEKDAY = compile_guarded(
     r"\bon\s+(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?<!\w)(?:в|во)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
     r"(?!\w)",
     re.I,
 )
-YESTERDAY = re.compile(r"\byesterday\b|(?<!\w)вчера(?!\w)", re.I)
+YESTERDAY = compile_guarded(r"\byesterday\b|(?<!\w)вчера(?!\w)", re.I)
 PIN_PLACE = re.compile(r"📍\s*(?P<place>[^,\n\d]+?)\s*(?:,|\n|$)")
-IN_PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
+IN_PLACE = compile_guarded(r"\bin\s+(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
 NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b"
 )
-SIDELINES = re.compile(
+SIDELINES = compile_guarded(
     r"(?:«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of)"
     r"[^.;]*?(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?",
     re.I,
 )
+RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
 
 
@@ -165,7 +170,7 @@ def _clause(sentence: str, cue_end: int, cyrillic: bool) -> str:
 
 
 def _is_cyrillic(text: str) -> bool:
-    return len(re.findall("[а-яё]", text, re.I)) >= len(re.findall("[a-z]", text, re.I))
+    return letters(RUSSIAN_LETTERS, text) >= letters(LATIN, text)
 
 
 def _bilateral_partners(post_text: str, clause: str) -> list[tuple[str | None, str | None]]:

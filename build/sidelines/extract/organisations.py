@@ -6,10 +6,11 @@ import re
 from functools import cache
 
 from sidelines.extract.aliases import ORGANISATIONS
+from sidelines.extract.fastre import compile_guarded
 
 CYRILLIC_WORD = re.compile(r"[а-яё]{5,}", re.I)
 # The head of an organisation: a meeting with them is a meeting with the organisation.
-HEAD_OF_ORGANISATION = re.compile(
+HEAD_OF_ORGANISATION = compile_guarded(
     r"Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner"
     r"|Генсек\w*|Генеральн\w*\s+секретар\w*|Генеральн\w*\s+директор\w*|Верховн\w*\s+комиссар\w*",
     re.I,
@@ -32,7 +33,7 @@ def _org_regex() -> re.Pattern[str]:
         reverse=True,
     )
     groups = "|".join(f"(?P<g{i}>{_form_pattern(name)})" for i, (name, _) in enumerate(forms))
-    return re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])")
+    return compile_guarded(rf"(?<![\w-])(?:{groups})(?![\w-])")
 
 
 @cache

@@ -13,6 +13,7 @@ from functools import cache
 
 from sidelines.extract.aliases import ORGANISATIONS, RUSSIAN_OFFICIALS
 from sidelines.extract.countries import countries_named, country_names, country_spans
+from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.organisations import organisations_named
 
 # Words of an office or an institution, never of a person's name (English, then Russian stems).
@@ -212,18 +213,18 @@ NAME_PARTICLES = frozenset(
     ]
 )
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
-RU_INITIALS_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
-EN_RUSSIAN_SIDE = re.compile(
+RU_INITIALS_NAME = compile_guarded(r"(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
+EN_RUSSIAN_SIDE = compile_guarded(
     r"\b(?:Russian|Russia['’]s)\s+(?:(?:Deputy|First|Foreign|Prime|Minister|Ambassador|President"
     r"|Permanent|Representative|Special|Envoy|to|the|of|UN|USA|United|States)\s+)*"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
 )
-RU_RUSSIAN_TITLE = re.compile(
+RU_RUSSIAN_TITLE = compile_guarded(
     r"(?<!\w)(?:Посол\w*|Министр\w*|Постпред\w*|Президент\w*|Замминистр\w*|Заместител\w*)"
     r"(?:\s+[а-яё]+){0,3}\s+(?:России|Российской\s+Федерации)",
     re.I,
 )
-EN_RUSSIAN_TITLE = re.compile(
+EN_RUSSIAN_TITLE = compile_guarded(
     r"\bRussia['’]?s?\s+(?:Deputy\s+)?(?:Foreign\s+Minister|Ambassador|President|Prime Minister"
     r"|Permanent\s+Representative|Minister)|\bRussian\s+(?:Deputy\s+)?(?:Foreign\s+Minister"
     r"|Ambassador|President|Prime\s+Minister|Permanent\s+Representative|Minister)",
@@ -248,7 +249,7 @@ def _officials() -> tuple[re.Pattern[str], dict[str, str]]:
             group = f"o{len(names)}"
             names[group] = canonical
             alternatives.append(f"(?P<{group}>{re.escape(form)})")
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})\w{{0,3}}(?!\w)")
+    pattern = compile_guarded(rf"(?<!\w)(?:{'|'.join(alternatives)})\w{{0,3}}(?!\w)")
     return pattern, names
 
 
@@ -322,7 +323,7 @@ def _best_run(runs: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 
 # "Counterpart", «коллега»: the other side's office is the Russian side's, not stated.
-COUNTERPART_WORD = re.compile(r"(?<!\w)(?:counterparts?|коллег\w*)(?!\w)", re.I)
+COUNTERPART_WORD = compile_guarded(r"(?<!\w)(?:counterparts?|коллег\w*)(?!\w)", re.I)
 
 
 def _office(role: str | None) -> str | None:
