@@ -270,7 +270,10 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         )
     extracts, skipped = extract_all(raw, config, cache, progress)
     clock.done("parse and extract")
+    sources = source_entries(raw, extracts, skipped)
+    files_read = len(extracts)
     tables, collapsed = make_tables(extracts, schemas)
+    del raw, extracts  # the raw bytes and per-file frames are in the tables now: free them
     clock.done("merge")
     errors = validate_tables(tables, schemas)
     if errors:
@@ -279,7 +282,6 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     quality = check_release(config, tables, schemas)
     files = quality_files(quality, schemas.package["version"])
     clock.done("quality")
-    sources = source_entries(raw, extracts, skipped)
     provenance = build_provenance(config.lock_file)
 
     def fill(folder: Path) -> None:
@@ -293,7 +295,7 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     swap_in(config.out_dir, fill)
     clock.done("write")
     summary = BuildSummary(
-        files=len(extracts),
+        files=files_read,
         posts=tables["posts"].height,
         hashtags=tables["hashtags"].height,
         meetings=tables["meetings"].height,

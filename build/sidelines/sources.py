@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -24,7 +25,7 @@ class RawSource:
     name: str
     data: bytes
 
-    @property
+    @cached_property  # hashed once: the cache key, the build key and `sources` all use it
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 

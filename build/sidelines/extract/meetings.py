@@ -92,6 +92,9 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into meetings; the result does not depend on the order of the input."""
     clusters: list[Cluster] = []
     by_key: dict[GroupKey, list[Cluster]] = {}  # only clusters of one key can merge
+    # Mentions come best-dated first, so a cluster founded by a stated or inferred date keeps
+    # it while dated mentions arrive: they find their cluster by key and day, not by a scan.
+    by_day: dict[tuple[GroupKey, date | None], list[Cluster]] = {}
     by_post: dict[tuple[str, GroupKey], Cluster] = {}
 
     def join(cluster: Cluster | None, m: Mention, key: GroupKey) -> None:
@@ -99,16 +102,19 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             cluster = Cluster(key, m)
             clusters.append(cluster)
             by_key.setdefault(key, []).append(cluster)
+            by_day.setdefault((key, cluster.date), []).append(cluster)
         else:
             cluster.add(m)
         by_post[(m.post_id, key)] = cluster
 
     for m in sorted(mentions, key=_order):
         key = group_key(m)
-        same = [c for c in by_key.get(key, []) if c.admits_session(m.unga_session)]
         if m.date_precision in ("stated", "inferred"):
-            join(next((c for c in same if c.date == m.date), None), m, key)
-        elif m.date_precision == "published" and m.date is not None:
+            dated = by_day.get((key, m.date), [])
+            join(next((c for c in dated if c.admits_session(m.unga_session)), None), m, key)
+            continue
+        same = [c for c in by_key.get(key, []) if c.admits_session(m.unga_session)]
+        if m.date_precision == "published" and m.date is not None:
             day = m.date
             near = [c for c in same if c.date and timedelta(0) <= day - c.date <= PUBLICATION_LAG]
             join(

@@ -123,7 +123,7 @@ RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million of them fit in far less memory
 class Mention:
     """One post's report (or announcement) of one meeting."""
 
