@@ -82,4 +82,4 @@ def test_dates_of_a_held_meeting() -> None:
 
 
 def test_sentences_keep_initials() -> None:
-    assert sentences("Встреча с Дж. Джилани. Next one!") == ["Встреча с Дж. Джилани.", "Next one!"]
+    assert sentences("Встреча с Дж. Джилани. Next one!") == ("Встреча с Дж. Джилани.", "Next one!")

@@ -39,12 +39,12 @@ DATE_PATTERNS = [
         re.I,
     ),
     # 21 September 2023
-    re.compile(
+    compile_guarded(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})\b{_YEAR.format(name='year')}",
         re.I,
     ),
     # 21 сентября / 21 сентября 2023 г.
-    re.compile(
+    compile_guarded(
         rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?", re.I
     ),
 ]
@@ -57,7 +57,7 @@ ANY_DATE = compile_guarded(
 
 SESSION_PATTERNS = [
     compile_guarded(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
-    re.compile(
+    compile_guarded(
         r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+(?:session|сесси[ияюей])", re.I
     ),
 ]

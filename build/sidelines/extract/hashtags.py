@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-HASHTAG = re.compile(r"(?<!\S)#(\w+)")
+from sidelines.extract.fastre import compile_guarded
+
+HASHTAG = compile_guarded(r"(?<!\S)#(\w+)")
 HASHTAG_ONLY_LINE = re.compile(r"^\s*#\w+(?:\s+#\w+)*\s*$")
 
 

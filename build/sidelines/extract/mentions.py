@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sidelines.extract.countries import (
@@ -151,13 +152,14 @@ class Mention:
         return self.country or self.org or ""
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4)  # a post's held and planned mentions read the same sentences
+def sentences(text: str) -> tuple[str, ...]:
     """The text's sentences; initials (С.В.Лавров, St. Vincent) do not end one.
 
     >>> sentences("С.В.Лавров встретился с А. Бурханом. Talks in St. Vincent. Next")
-    ['С.В.Лавров встретился с А. Бурханом.', 'Talks in St. Vincent.', 'Next']
+    ('С.В.Лавров встретился с А. Бурханом.', 'Talks in St. Vincent.', 'Next')
     """
-    return [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip()]
+    return tuple(s.strip() for s in SENTENCE_BREAK.split(text) if s.strip())
 
 
 def _clause(sentence: str, cue_end: int, cyrillic: bool) -> str:
