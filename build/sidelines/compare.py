@@ -68,16 +68,14 @@ class RemovalsNotAllowed(Exception):
         )
 
 
-def row_keys(frame: pl.DataFrame, key: list[str]) -> set[str]:
-    """Primary-key values of every row as text, compound keys joined with '/'.
+def row_keys(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
+    """Primary-key values of every row as text (column `_key`), compound keys joined with '/'.
 
-    >>> sorted(row_keys(pl.DataFrame({"a": ["x", "y"], "b": [1, 2]}), ["a", "b"]))
+    >>> row_keys(pl.DataFrame({"a": ["x", "y"], "b": [1, 2]}), ["a", "b"])["_key"].to_list()
     ['x/1', 'y/2']
     """
-    if frame.height == 0:
-        return set()
     joined = pl.concat_str([pl.col(k).cast(pl.String) for k in key], separator=KEY_SEPARATOR)
-    return set(frame.select(joined.alias("_key"))["_key"].to_list())
+    return frame.select(joined.alias("_key"))
 
 
 def lost_rows(
@@ -89,10 +87,19 @@ def lost_rows(
         if name not in previous.tables:
             continue
         key = schemas.primary_key(name)
-        gone = row_keys(previous.tables[name], key) - row_keys(tables[name], key)
-        if gone:
-            lost[name] = sorted(gone)
+        before, now = row_keys(previous.tables[name], key), row_keys(tables[name], key)
+        gone = before.join(now, on="_key", how="anti")["_key"].unique().sort()
+        if gone.len():
+            lost[name] = gone.to_list()
     return lost
+
+
+def compared_columns(schemas: Schemas) -> dict[str, list[str]]:
+    """The columns of a previous package that the comparison reads: keys, and posts' language."""
+    return {
+        name: schemas.primary_key(name) + (["lang"] if name == "posts" else [])
+        for name in schemas.tables
+    }
 
 
 def baseline_from(summary: dict[str, Any] | None) -> Baseline | None:

@@ -29,8 +29,9 @@ PARQUET_SUFFIX = "-parquet"
 
 
 def file_digest(path: Path) -> tuple[int, str]:
-    """(bytes, 'sha256:…') of a file."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    """(bytes, 'sha256:…') of a file, read in chunks (the posts' CSV can be a gigabyte)."""
+    with path.open("rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
     return path.stat().st_size, f"sha256:{digest}"
 
 
@@ -120,16 +121,20 @@ def swap_in(out_dir: Path, fill: Callable[[Path], None]) -> None:
         raise
 
 
-def read_package(folder: Path, schemas: Schemas) -> Previous | None:
-    """A built package's version, tables (from Parquet) and quality summary; None when the
-    folder holds no package. Tables the package lacks are left out."""
+def read_package(
+    folder: Path, schemas: Schemas, columns: dict[str, list[str]] | None = None
+) -> Previous | None:
+    """A built package's version, tables (from Parquet; only `columns` of each if given) and
+    quality summary; None when the folder holds no package. Tables it lacks are left out."""
     descriptor_path = folder / "datapackage.json"
     if not descriptor_path.is_file():
         return None
     try:
         meta = json.loads(descriptor_path.read_text(encoding="utf-8"))
         tables = {
-            name: pl.read_parquet(folder / "data" / f"{name}.parquet")
+            name: pl.read_parquet(
+                folder / "data" / f"{name}.parquet", columns=(columns or {}).get(name)
+            )
             for name in schemas.tables
             if (folder / "data" / f"{name}.parquet").is_file()
         }

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from sidelines.cache import BuildCache, digest, tree_digest
+from sidelines.compare import compared_columns
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
@@ -244,7 +245,7 @@ def check_release(
     """Compare with the previous package and run the expectation suites (stage: quality);
     raise before anything is written when rows vanish silently or an error-level check fails."""
     previous_dir = config.previous_dir or config.out_dir
-    previous = read_package(previous_dir, schemas)
+    previous = read_package(previous_dir, schemas, compared_columns(schemas))
     if previous is None and config.previous_dir is not None:
         raise ValueError(f"{previous_dir}: no datapackage.json to compare with")
     report = check_quality(tables, schemas, previous, config.allow_removals)
