@@ -92,6 +92,7 @@ def publish(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmark a build of a synthetic corpus (-- --posts N --out bench/results-N.json)."""
-    sync(session)
+    """Benchmark a build of a synthetic corpus (-- --posts N --out bench/results-N.json;
+    -- --posts N --profile FILE for a pyinstrument profile instead)."""
+    sync(session, "bench")
     session.run("python", "-m", "sidelines.bench", *session.posargs)

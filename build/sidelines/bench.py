@@ -86,6 +86,20 @@ def run_bench(
     }
 
 
+def profile_build(posts: int, schemas_dir: Path, work: Path, report: Path) -> None:
+    """A pyinstrument profile of a cold build of the corpus in one process (workers can't be
+    sampled from the parent), written as text: where the time of each stage goes."""
+    from pyinstrument import Profiler  # the bench dependency group only
+
+    raw = work / "raw"
+    write_corpus(posts, raw)
+    config = BuildConfig(raw_dir=raw, out_dir=work / "profiled", schemas_dir=schemas_dir, jobs=1)
+    with Profiler(interval=0.005) as profiler:
+        build(config)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(profiler.output_text(show_all=False, timeline=False), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m sidelines.bench --posts N [--out FILE] [--no-validate]`."""
     import argparse
@@ -99,7 +113,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-validate", action="store_true", help="skip timing `frictionless validate`"
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="instead of timing, write a pyinstrument profile of a one-process build here",
+    )
     args = parser.parse_args(argv)
+    if args.profile:
+        with tempfile.TemporaryDirectory(prefix="sidelines-profile-") as tmp:
+            profile_build(args.posts, default_schemas_dir(), Path(tmp), args.profile)
+        print(f"profile of a {args.posts}-post build written to {args.profile}")
+        return 0
     with tempfile.TemporaryDirectory(prefix="sidelines-bench-") as tmp:
         result = run_bench(
             args.posts, default_schemas_dir(), Path(tmp), args.jobs, not args.no_validate
