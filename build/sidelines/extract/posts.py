@@ -124,21 +124,30 @@ def rows_frame(rows: list[dict[str, Any]], types: dict[str, pl.DataType]) -> pl.
 def merge_file_frames(
     posts: list[pl.DataFrame], tags: list[pl.DataFrame]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The posts and hashtags of several files (in file order) as one table each: a post
-    found in more than one file is kept where it first occurs, its copies summed, and only
-    that file's hashtags rows are kept for it."""
+    """The posts and hashtags of several files (in file order) as one table each, posts in
+    id order: a post found in more than one file is kept where it first occurs, its copies
+    summed, and only that file's hashtags rows are kept for it."""
     numbered = pl.concat(
         [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(posts)]
     )
-    copies = numbered.group_by("post_id").agg(pl.col("copies").sum())
+    # Which row to keep for each post, found on the small columns: the texts are then
+    # copied once, by one gather, already in the order the table is published in.
     first = (
-        numbered.unique("post_id", keep="first", maintain_order=True)
-        .drop("copies")
-        .join(copies, on="post_id", how="left", maintain_order="left")
+        numbered.select("post_id", "copies", "_file")
+        .with_row_index("_row")
+        .group_by("post_id")
+        .agg(pl.col("_row").min(), pl.col("_file").min(), pl.col("copies").sum())
+        .sort("post_id")
     )
-    owners = first.select("post_id", "_file")
+    kept = (
+        numbered.drop("copies", "_file")[first["_row"]]
+        .with_columns(first["copies"])
+        .with_columns(pl.col("post_id").set_sorted())  # so that sorting by the key is free
+    )
     all_tags = pl.concat(
         [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(tags)]
     )
-    kept_tags = all_tags.join(owners, on=["post_id", "_file"], how="semi", maintain_order="left")
-    return first.drop("_file"), kept_tags.drop("_file")
+    kept_tags = all_tags.join(
+        first.select("post_id", "_file"), on=["post_id", "_file"], how="semi", maintain_order="left"
+    )
+    return kept, kept_tags.drop("_file")
