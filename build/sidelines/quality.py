@@ -125,22 +125,26 @@ def checked_columns(frame: pl.DataFrame, checks: list[Check], keys: list[str]) -
     return frame.select(list(dict.fromkeys(c for c in wanted if c in frame.columns)))
 
 
-def raised(outcome: Any) -> bool:
-    """Whether GX could not run the expectation (a missing column, say)."""
-    return bool(outcome.exception_info.get("raised_exception"))
+def exception_message(outcome: Any) -> str | None:
+    """Why GX could not run an expectation (a missing column, say), or None if it ran. GX 1.x
+    files the exception under the metric that raised it, older versions at the top level."""
+    info = outcome.exception_info or {}
+    for entry in [info, *(v for v in info.values() if isinstance(v, dict))]:
+        if entry.get("raised_exception"):
+            return str(entry.get("exception_message"))
+    return None
 
 
 def check_result(check: Check, outcome: Any, rows: int) -> CheckResult:
     """One check's result from its GX outcome (`rows`: the frame's height, should GX not say)."""
     result = outcome.result or {}
+    error = exception_message(outcome)
     return CheckResult(
         check=check,
-        success=bool(outcome.success) and not raised(outcome),
+        success=bool(outcome.success) and error is None,
         evaluated=int(result.get("element_count") or rows),
         unexpected=int(result.get("unexpected_count") or 0),
-        examples=[str(outcome.exception_info.get("exception_message"))]
-        if raised(outcome)
-        else ([] if outcome.success else examples(result)),
+        examples=[error] if error is not None else ([] if outcome.success else examples(result)),
     )
 
 
@@ -230,7 +234,11 @@ def run_checks(
         counted = count_unexpected(
             context, frame_name, checked_columns(frame, suite_checks, []), suite_checks
         )
-        failed = [c for c in suite_checks if raised(counted[c.id]) or not counted[c.id].success]
+        failed = [
+            c
+            for c in suite_checks
+            if not counted[c.id].success or exception_message(counted[c.id]) is not None
+        ]
         keys = frame_keys(frame_name, schemas)
         named = (
             name_unexpected(
