@@ -249,7 +249,7 @@ def run_checks(
         )
         for check in suite_checks:
             by_id[check.id] = check_result(
-                check, named.get(check.id) or counted[check.id], frame.height
+                check, named.get(check.id, counted[check.id]), frame.height
             )
     return [by_id[c.id] for c in checks]
 
