@@ -230,3 +230,21 @@ def test_failing_build_writes_nothing(
         build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def test_a_check_passing_mostly_counts_its_unexpected_rows(good: Tables) -> None:
+    checks = [c for c in quality_checks(good, SCHEMA, QualitySettings()) if c.id.endswith("share")]
+    [result] = run_checks(check_frames(good, None, SCHEMA), [checks[0]], SCHEMA)
+    untagged = good["posts"].filter(~pl.col("post_id").is_in(good["hashtags"]["post_id"].implode()))
+    assert untagged.height >= 1, "the seed has posts without hashtags"
+    assert (result.success, result.unexpected, result.examples) == (True, untagged.height, [])
+
+
+def test_a_check_that_cannot_run_fails_and_says_why(good: Tables) -> None:
+    checks = [
+        c for c in quality_checks(good, SCHEMA, QualitySettings()) if c.id == "posts.kind.required"
+    ]
+    frames = check_frames({**good, "posts": good["posts"].drop("kind")}, None, SCHEMA)
+    [result] = run_checks(frames, checks, SCHEMA)
+    assert not result.success
+    assert "kind" in result.examples[0]

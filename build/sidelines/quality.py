@@ -116,8 +116,8 @@ COLUMN_ARGUMENTS = ("column", "column_A", "column_B")
 
 
 def checked_columns(frame: pl.DataFrame, checks: list[Check], keys: list[str]) -> pl.DataFrame:
-    """Only the columns the checks read and the key that names a row: the posts' texts, say,
-    need not be copied into pandas to check their ids."""
+    """Only the columns the checks read and the key that names a row (`keys`, may be empty):
+    the posts' texts, say, need not be copied into pandas to check their ids."""
     wanted = list(keys)
     for check in checks:
         wanted += [check.kwargs[a] for a in COLUMN_ARGUMENTS if a in check.kwargs]
@@ -125,59 +125,131 @@ def checked_columns(frame: pl.DataFrame, checks: list[Check], keys: list[str]) -
     return frame.select(list(dict.fromkeys(c for c in wanted if c in frame.columns)))
 
 
-def run_checks(
-    frames: dict[str, pl.DataFrame], checks: list[Check], schemas: Schemas
-) -> list[CheckResult]:
-    """Validate every frame against its checks with GX; results in the order of `checks`."""
+def exception_message(outcome: Any) -> str | None:
+    """Why GX could not run an expectation (a missing column, say), or None if it ran. GX 1.x
+    files the exception under the metric that raised it, older versions at the top level."""
+    info = outcome.exception_info or {}
+    for entry in [info, *(v for v in info.values() if isinstance(v, dict))]:
+        if entry.get("raised_exception"):
+            return str(entry.get("exception_message"))
+    return None
+
+
+def check_result(check: Check, outcome: Any, rows: int) -> CheckResult:
+    """One check's result from its GX outcome (`rows`: the frame's height, should GX not say)."""
+    result = outcome.result or {}
+    error = exception_message(outcome)
+    return CheckResult(
+        check=check,
+        success=bool(outcome.success) and error is None,
+        evaluated=int(result.get("element_count") or rows),
+        unexpected=int(result.get("unexpected_count") or 0),
+        examples=[error] if error is not None else ([] if outcome.success else examples(result)),
+    )
+
+
+def expectation_suite(name: str, checks: list[Check]) -> Any:
+    """A GX suite of the checks, each expectation tagged with its check's id."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
-    context = gx_context()
-    source = context.data_sources.add_pandas("sidelines")
-    by_id: dict[str, CheckResult] = {}
-    for frame_name in dict.fromkeys(c.frame for c in checks):
-        suite_checks = [c for c in checks if c.frame == frame_name]
-        suite = gx.ExpectationSuite(
-            name=frame_name,
-            expectations=[
-                getattr(gxe, c.expectation)(
-                    **c.kwargs, severity=GX_SEVERITY[c.severity], meta={"check": c.id}
-                )
-                for c in suite_checks
-            ],
-        )
-        batch = (
-            source.add_dataframe_asset(frame_name)
-            .add_batch_definition_whole_dataframe("all")
-            .get_batch(
-                batch_parameters={
-                    "dataframe": checked_columns(
-                        frames[frame_name], suite_checks, frame_keys(frame_name, schemas)
-                    ).to_pandas(use_pyarrow_extension_array=True)
-                }
+    return gx.ExpectationSuite(
+        name=name,
+        expectations=[
+            getattr(gxe, c.expectation)(
+                **c.kwargs, severity=GX_SEVERITY[c.severity], meta={"check": c.id}
             )
+            for c in checks
+        ],
+    )
+
+
+def by_check(validation: Any) -> dict[str, Any]:
+    """A suite's outcomes by check id."""
+    return {o.expectation_config.meta["check"]: o for o in validation.results}
+
+
+def count_unexpected(context: Any, name: str, frame: pl.DataFrame, checks: list[Check]) -> Any:
+    """Each check's outcome on the frame, with counts but no rows (result format BASIC).
+
+    Run as a validation definition, which fetches the batch once: `Batch.validate` fetches it
+    again, and GX fingerprints every cell of a batch it fetches. (A definition also stores
+    its results in the context; small without rows.)"""
+    import great_expectations as gx
+
+    source = context.data_sources.get("sidelines")
+    definition = gx.ValidationDefinition(
+        name=name,
+        data=source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all"),
+        suite=context.suites.add(expectation_suite(name, checks)),
+    )
+    return by_check(
+        context.validation_definitions.add(definition).run(
+            batch_parameters={"dataframe": frame.to_pandas(use_pyarrow_extension_array=True)},
+            result_format={"result_format": "BASIC"},
         )
-        validation = batch.validate(
-            suite,
+    )
+
+
+def name_unexpected(
+    context: Any, name: str, frame: pl.DataFrame, checks: list[Check], keys: list[str]
+) -> Any:
+    """Each check's outcome on the frame with every unexpected row named by `keys` (result
+    format COMPLETE), not stored in the context: the rows can be many."""
+    source = context.data_sources.get("sidelines")
+    batch = (
+        source.add_dataframe_asset(name)
+        .add_batch_definition_whole_dataframe("all")
+        .get_batch(
+            batch_parameters={"dataframe": frame.to_pandas(use_pyarrow_extension_array=True)}
+        )
+    )
+    return by_check(
+        batch.validate(
+            expectation_suite(name, checks),
             result_format={
                 "result_format": "COMPLETE",
-                "unexpected_index_column_names": frame_keys(frame_name, schemas),
+                "unexpected_index_column_names": keys,
                 "partial_unexpected_count": EXAMPLES,
             },
         )
-        checks_by_id = {c.id: c for c in suite_checks}
-        for outcome in validation.results:
-            check = checks_by_id[outcome.expectation_config.meta["check"]]
-            result = outcome.result or {}
-            failed_to_run = bool(outcome.exception_info.get("raised_exception"))
-            by_id[check.id] = CheckResult(
-                check=check,
-                success=bool(outcome.success) and not failed_to_run,
-                evaluated=int(result.get("element_count") or frames[frame_name].height),
-                unexpected=int(result.get("unexpected_count") or 0),
-                examples=[str(outcome.exception_info.get("exception_message"))]
-                if failed_to_run
-                else ([] if outcome.success else examples(result)),
+    )
+
+
+def run_checks(
+    frames: dict[str, pl.DataFrame], checks: list[Check], schemas: Schemas
+) -> list[CheckResult]:
+    """Validate every frame against its checks with GX; results in the order of `checks`.
+
+    Every check runs on every row, for its counts, on the columns it reads. Only the checks
+    that failed run again, with the frame's key, to name the rows that broke them: GX names
+    unexpected rows one by one in Python, which was most of the stage's time when every
+    check did it (a check passing with `mostly` has many)."""
+    context = gx_context()
+    context.data_sources.add_pandas("sidelines")
+    by_id: dict[str, CheckResult] = {}
+    for frame_name in dict.fromkeys(c.frame for c in checks):
+        frame = frames[frame_name]
+        suite_checks = [c for c in checks if c.frame == frame_name]
+        counted = count_unexpected(
+            context, frame_name, checked_columns(frame, suite_checks, []), suite_checks
+        )
+        failed = [
+            c
+            for c in suite_checks
+            if not counted[c.id].success or exception_message(counted[c.id]) is not None
+        ]
+        keys = frame_keys(frame_name, schemas)
+        named = (
+            name_unexpected(
+                context, f"{frame_name}, failed", checked_columns(frame, failed, keys), failed, keys
+            )
+            if failed
+            else {}
+        )
+        for check in suite_checks:
+            by_id[check.id] = check_result(
+                check, named.get(check.id, counted[check.id]), frame.height
             )
     return [by_id[c.id] for c in checks]
 
