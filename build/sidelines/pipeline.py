@@ -16,6 +16,7 @@ import polars as pl
 from sidelines.cache import BuildCache, digest, tree_digest
 from sidelines.compare import compared_columns
 from sidelines.extract.meetings import meetings_from_mentions
+from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
 from sidelines.package import (
@@ -156,9 +157,18 @@ def make_tables(
     """Posts, hashtags, meetings and meeting sources as typed frames (stage: merge): a post
     read from several files counts once, where it first occurs."""
     posts, hashtags = merge_file_frames([e.posts for e in extracts], [e.tags for e in extracts])
-    owner = dict(zip(posts["post_id"], posts["source_file"], strict=True))
-    mentions = [m for e in extracts for m in e.mentions if owner[m.post_id] == e.parsed.name]
-    meetings, meeting_sources = meetings_from_mentions(mentions)
+    # A post read in several files speaks for its meetings only from the file that keeps it.
+    owned = (
+        pl.concat([e.mentions.with_columns(_file=pl.lit(e.parsed.name)) for e in extracts])
+        .join(
+            posts.select("post_id", _file="source_file"),
+            on=["post_id", "_file"],
+            how="semi",
+            maintain_order="left",
+        )
+        .drop("_file")
+    )
+    meetings, meeting_sources = meetings_from_mentions(frame_mentions(owned))
     tables = {
         "posts": shape(posts, "posts", schemas),
         "hashtags": shape(hashtags, "hashtags", schemas),
@@ -273,8 +283,9 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     clock.done("parse and extract")
     sources = source_entries(raw, extracts, skipped)
     files_read = len(extracts)
+    del raw  # every file's bytes: not needed after extraction
     tables, collapsed = make_tables(extracts, schemas)
-    del raw, extracts  # the raw bytes and per-file frames are in the tables now: free them
+    del extracts  # the per-file frames are in the tables now
     clock.done("merge")
     errors = validate_tables(tables, schemas)
     if errors:

@@ -7,10 +7,11 @@ same meeting from different posts into one row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
+
+import polars as pl
 
 from sidelines.extract.countries import (
     countries_named,
@@ -124,9 +125,9 @@ RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
 
 
-@dataclass(frozen=True, slots=True)  # slots: a million of them fit in far less memory
-class Mention:
-    """One post's report (or announcement) of one meeting."""
+class Mention(NamedTuple):
+    """One post's report (or announcement) of one meeting. A tuple: a million of them are
+    built, sent between processes and cached, so they must be light and quick to pickle."""
 
     post_id: str
     lang: str | None
@@ -146,10 +147,38 @@ class Mention:
     counterpart_role: str | None
     location: str | None
 
-    @property
-    def counterpart(self) -> str:
-        """The country code or organisation acronym, for grouping."""
-        return self.country or self.org or ""
+
+
+# The mentions of a file as a frame: how they travel between processes and sit in the cache.
+MENTION_TYPES: dict[str, pl.DataType] = {
+    "post_id": pl.String(),
+    "lang": pl.String(),
+    "source_file": pl.String(),
+    "line_start": pl.Int64(),
+    "translation_id": pl.String(),
+    "published": pl.Date(),
+    "country": pl.String(),
+    "org": pl.String(),
+    "format": pl.String(),
+    "status": pl.String(),
+    "date": pl.Date(),
+    "date_precision": pl.String(),
+    "unga_session": pl.Int64(),
+    "russian_participant": pl.String(),
+    "counterpart_name": pl.String(),
+    "counterpart_role": pl.String(),
+    "location": pl.String(),
+}
+
+
+def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:
+    """Mentions as a typed frame, one row each."""
+    return pl.DataFrame(mentions, schema=MENTION_TYPES, orient="row")
+
+
+def frame_mentions(frame: pl.DataFrame) -> list[Mention]:
+    """The mentions of a frame made by `mentions_frame`, in its order."""
+    return [Mention._make(row) for row in frame.iter_rows()]
 
 
 @lru_cache(maxsize=4)  # a post's held and planned mentions read the same sentences

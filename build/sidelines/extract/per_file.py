@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from sidelines.extract.mentions import Mention, post_mentions
+from sidelines.extract.mentions import mentions_frame, post_mentions
 from sidelines.extract.posts import POST_ROW_TYPES, TAG_ROW_TYPES, file_post_rows, rows_frame
 from sidelines.parse.dispatch import ParsedSource, parse_source
 from sidelines.records import InputError
@@ -23,7 +23,7 @@ class FileExtract:
     copies_read: int  # copies of those posts (an article pasted 3 times counts 3)
     posts: pl.DataFrame  # post rows (POST_ROW_TYPES), repeats in the file collapsed
     tags: pl.DataFrame  # hashtag rows (TAG_ROW_TYPES)
-    mentions: list[Mention]
+    mentions: pl.DataFrame  # meeting mentions (MENTION_TYPES)
 
 
 def extract_parsed(parsed: ParsedSource) -> FileExtract:
@@ -35,7 +35,7 @@ def extract_parsed(parsed: ParsedSource) -> FileExtract:
         copies_read=sum(p.copies for p in parsed.posts),
         posts=rows_frame(rows, POST_ROW_TYPES),
         tags=rows_frame(tags, TAG_ROW_TYPES),
-        mentions=[m for row in rows for m in post_mentions(row)],
+        mentions=mentions_frame([m for row in rows for m in post_mentions(row)]),
     )
 
 
