@@ -148,7 +148,6 @@ class Mention(NamedTuple):
     location: str | None
 
 
-
 # The mentions of a file as a frame: how they travel between processes and sit in the cache.
 MENTION_TYPES: dict[str, pl.DataType] = {
     "post_id": pl.String(),
