@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import resource
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -151,32 +153,47 @@ def extract_all(
     return extracts, skipped
 
 
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Run a block with the cyclic garbage collector paused. Building a million small objects
+    (meeting mentions, rows) sets it off again and again, each pass walking all of them: half
+    the merging time at a million posts. The merge makes no reference cycles to collect."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def make_tables(
     extracts: list[FileExtract], schemas: Schemas
 ) -> tuple[dict[str, pl.DataFrame], int]:
     """Posts, hashtags, meetings and meeting sources as typed frames (stage: merge): a post
-    read from several files counts once, where it first occurs."""
+    read from several files counts once, where it first occurs. The list of extracts is
+    emptied once merged, so that its per-file frames (gigabytes at scale) can be freed."""
+    copies_read = sum(e.copies_read for e in extracts)
     posts, hashtags = merge_file_frames([e.posts for e in extracts], [e.tags for e in extracts])
+    mentions = pl.concat([e.mentions.with_columns(_file=pl.lit(e.parsed.name)) for e in extracts])
+    extracts.clear()
     # A post read in several files speaks for its meetings only from the file that keeps it.
-    owned = (
-        pl.concat([e.mentions.with_columns(_file=pl.lit(e.parsed.name)) for e in extracts])
-        .join(
-            posts.select("post_id", _file="source_file"),
-            on=["post_id", "_file"],
-            how="semi",
-            maintain_order="left",
-        )
-        .drop("_file")
-    )
-    meetings, meeting_sources = meetings_from_mentions(frame_mentions(owned))
+    owned = mentions.join(
+        posts.select("post_id", _file="source_file"),
+        on=["post_id", "_file"],
+        how="semi",
+        maintain_order="left",
+    ).drop("_file")
+    del mentions
+    with no_cyclic_gc():
+        meetings, meeting_sources = meetings_from_mentions(frame_mentions(owned))
     tables = {
         "posts": shape(posts, "posts", schemas),
         "hashtags": shape(hashtags, "hashtags", schemas),
         "meetings": to_frame(meetings, "meetings", schemas),
         "meeting_sources": to_frame(meeting_sources, "meeting_sources", schemas),
     }
-    collapsed = sum(e.copies_read for e in extracts) - posts.height
-    return tables, collapsed
+    return tables, copies_read - posts.height
 
 
 def source_entry(extract: FileExtract) -> dict[str, Any]:
@@ -284,8 +301,7 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     sources = source_entries(raw, extracts, skipped)
     files_read = len(extracts)
     del raw  # every file's bytes: not needed after extraction
-    tables, collapsed = make_tables(extracts, schemas)
-    del extracts  # the per-file frames are in the tables now
+    tables, collapsed = make_tables(extracts, schemas)  # empties `extracts`
     clock.done("merge")
     errors = validate_tables(tables, schemas)
     if errors:
