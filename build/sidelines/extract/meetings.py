@@ -35,8 +35,9 @@ def group_key(m: Mention) -> GroupKey:
 class Cluster:
     """Mentions taken to be one meeting."""
 
-    def __init__(self, key: GroupKey, first: Mention) -> None:
+    def __init__(self, key: GroupKey, first: Mention, number: int = 0) -> None:
         self.key = key
+        self.number = number  # order of creation: ties go to the older meeting
         self.members = [first]
         self.best = first  # the member with the best-attested date
         self.session_set: set[int] = set()
@@ -92,19 +93,24 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into meetings; the result does not depend on the order of the input."""
     clusters: list[Cluster] = []
     by_key: dict[GroupKey, list[Cluster]] = {}  # only clusters of one key can merge
-    # Mentions come best-dated first, so a cluster founded by a stated or inferred date keeps
-    # it while dated mentions arrive: they find their cluster by key and day, not by a scan.
+    # Clusters by key and current date, so that a dated mention looks at a few days' meetings
+    # instead of scanning all of its counterpart's. Mentions come best-dated first: a cluster
+    # founded by a stated or inferred date keeps it while such mentions arrive.
     by_day: dict[tuple[GroupKey, date | None], list[Cluster]] = {}
     by_post: dict[tuple[str, GroupKey], Cluster] = {}
 
     def join(cluster: Cluster | None, m: Mention, key: GroupKey) -> None:
         if cluster is None:
-            cluster = Cluster(key, m)
+            cluster = Cluster(key, m, number=len(clusters))
             clusters.append(cluster)
             by_key.setdefault(key, []).append(cluster)
             by_day.setdefault((key, cluster.date), []).append(cluster)
         else:
+            day = cluster.date
             cluster.add(m)
+            if cluster.date != day:  # a better-dated member moved the meeting: re-file it
+                by_day[(key, day)].remove(cluster)
+                by_day.setdefault((key, cluster.date), []).append(cluster)
         by_post[(m.post_id, key)] = cluster
 
     for m in sorted(mentions, key=_order):
@@ -113,16 +119,24 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             dated = by_day.get((key, m.date), [])
             join(next((c for c in dated if c.admits_session(m.unga_session)), None), m, key)
             continue
-        same = [c for c in by_key.get(key, []) if c.admits_session(m.unga_session)]
         if m.date_precision == "published" and m.date is not None:
             day = m.date
-            near = [c for c in same if c.date and timedelta(0) <= day - c.date <= PUBLICATION_LAG]
+            near = sorted(
+                (
+                    c
+                    for lag in range(PUBLICATION_LAG.days + 1)
+                    for c in by_day.get((key, day - timedelta(days=lag)), [])
+                    if c.admits_session(m.unga_session)
+                ),
+                key=lambda c: c.number,
+            )
             join(
                 min(near, key=lambda c: (day - (c.date or day), c.distance(m)), default=None),
                 m,
                 key,
             )
         else:
+            same = [c for c in by_key.get(key, []) if c.admits_session(m.unga_session)]
             twin = by_post.get((m.translation_id or "", key))
             if twin is None and same:
                 twin = min(same, key=lambda c: (c.distance(m), c.date or date.max))
