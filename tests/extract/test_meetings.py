@@ -193,6 +193,16 @@ def mention(post_id: str, day: date | None, precision: str, **kw: Any) -> Mentio
             [["a", "c"], ["b"]],
             id="translation-beats-distance",
         ),
+        pytest.param(
+            [
+                mention("p2", date(2023, 9, 21), "published"),
+                mention("p1", date(2023, 9, 23), "published"),  # better ranked: moves it to 23rd
+                mention("p3", date(2023, 9, 26), "published"),  # 3 days after the 23rd
+                mention("p4", date(2023, 9, 27), "published"),  # 4 days: too late
+            ],
+            [["p1", "p2", "p3"], ["p4"]],
+            id="published-follows-a-moved-meeting",
+        ),
     ],
 )
 def test_cluster_mentions(mentions: list[Mention], groups: list[list[str]]) -> None:
