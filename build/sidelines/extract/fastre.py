@@ -5,8 +5,8 @@ names at every offset of the text, each alternative in turn. When every match mu
 with one of a few characters, a lookahead on that set (`(?=[wsi…])`) rejects the other
 offsets in one step; the cue regexes run 3-6 times faster on the posts. The set is read off
 the parsed pattern, never written by hand, so that adding an alternative cannot silently
-break it; patterns whose first character cannot be told (`\\w`, `.`, a possibly empty
-match) are compiled as they are.
+break it; patterns whose first character cannot be told (`.`, a negated class, a match
+that can be empty) are compiled as they are.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import Any
 
 # The parser is internal to `re` (since 3.11; sre_parse before): without it, no guards.
 try:
-    C: Any = importlib.import_module("re._constants")
-    P: Any = importlib.import_module("re._parser")
+    sre: Any = importlib.import_module("re._constants")
+    sre_parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - another Python's internals
-    C = P = None
+    sre = sre_parser = None
 
 Unknown = None  # a first character that cannot be named: no guard
 
@@ -46,11 +46,11 @@ def _class_items(items: Any) -> set[str] | None:
     unknown if negated."""
     members: set[str] = set()
     for op, arg in items:
-        if op is C.LITERAL:
+        if op is sre.LITERAL:
             members.add(re.escape(chr(arg)))
-        elif op is C.RANGE:
+        elif op is sre.RANGE:
             members.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
-        elif op is C.CATEGORY and str(arg) in CATEGORIES:
+        elif op is sre.CATEGORY and str(arg) in CATEGORIES:
             members.add(CATEGORIES[str(arg)])
         else:
             return Unknown
@@ -58,18 +58,18 @@ def _class_items(items: Any) -> set[str] | None:
 
 
 def _first_of_item(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
-    if op is C.LITERAL:
+    if op is sre.LITERAL:
         return {re.escape(chr(arg))}, False
-    if op is C.IN:
+    if op is sre.IN:
         return _class_items(arg), False
-    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: the next item decides
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width: the next item decides
         return set(), True
-    if op is C.SUBPATTERN:
+    if op is sre.SUBPATTERN:
         _, add_flags, del_flags, body = arg
         if add_flags or del_flags:  # (?i:…) would need its own lookahead
             return Unknown, False
         return _first_of_sequence(body)
-    if op is C.BRANCH:
+    if op is sre.BRANCH:
         found: set[str] = set()
         empty = False
         for alternative in arg[1]:
@@ -79,7 +79,7 @@ def _first_of_item(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
             found |= chars
             empty = empty or alt_empty
         return found, empty
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _, body = arg
         chars, empty = _first_of_sequence(body)
         return chars, empty or low == 0
@@ -95,9 +95,9 @@ def first_characters(pattern: str, flags: int = 0) -> set[str] | None:
     >>> first_characters(r"[^a]+") is None
     True
     """
-    if P is None:
+    if sre_parser is None:
         return Unknown
-    parsed = P.parse(pattern, flags)
+    parsed = sre_parser.parse(pattern, flags)
     if parsed.state.flags & ~re.UNICODE != flags & ~re.UNICODE:  # a leading (?i): keep as is
         return Unknown
     chars, empty = _first_of_sequence(parsed)
