@@ -174,19 +174,12 @@ def make_tables(
     read from several files counts once, where it first occurs. The list of extracts is
     emptied once merged, so that its per-file frames (gigabytes at scale) can be freed."""
     copies_read = sum(e.copies_read for e in extracts)
-    posts, hashtags = merge_file_frames([e.posts for e in extracts], [e.tags for e in extracts])
-    mentions = pl.concat([e.mentions.with_columns(_file=pl.lit(e.parsed.name)) for e in extracts])
+    posts, hashtags, mentions = merge_file_frames(
+        [e.posts for e in extracts], [e.tags for e in extracts], [e.mentions for e in extracts]
+    )
     extracts.clear()
-    # A post read in several files speaks for its meetings only from the file that keeps it.
-    owned = mentions.join(
-        posts.select("post_id", _file="source_file"),
-        on=["post_id", "_file"],
-        how="semi",
-        maintain_order="left",
-    ).drop("_file")
-    del mentions
     with no_cyclic_gc():
-        meetings, meeting_sources = meetings_from_mentions(frame_mentions(owned))
+        meetings, meeting_sources = meetings_from_mentions(frame_mentions(mentions))
     tables = {
         "posts": shape(posts, "posts", schemas),
         "hashtags": shape(hashtags, "hashtags", schemas),

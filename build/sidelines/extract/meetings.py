@@ -35,7 +35,7 @@ def group_key(m: Mention) -> GroupKey:
 class Cluster:
     """Mentions taken to be one meeting."""
 
-    def __init__(self, key: GroupKey, first: Mention, number: int = 0) -> None:
+    def __init__(self, key: GroupKey, first: Mention, number: int) -> None:
         self.key = key
         self.number = number  # order of creation: ties go to the older meeting
         self.members = [first]

@@ -121,15 +121,20 @@ def rows_frame(rows: list[dict[str, Any]], types: dict[str, pl.DataType]) -> pl.
     )
 
 
-def merge_file_frames(
-    posts: list[pl.DataFrame], tags: list[pl.DataFrame]
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The posts and hashtags of several files (in file order) as one table each, posts in
-    id order: a post found in more than one file is kept where it first occurs, its copies
-    summed, and only that file's hashtags rows are kept for it."""
-    numbered = pl.concat(
-        [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(posts)]
+def _numbered(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """The frames of several files as one, each row with its file's number (`_file`)."""
+    return pl.concat(
+        [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(frames)]
     )
+
+
+def merge_file_frames(
+    posts: list[pl.DataFrame], tags: list[pl.DataFrame], mentions: list[pl.DataFrame]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The posts, hashtags and meeting mentions of several files (in file order) as one table
+    each, posts in id order: a post found in more than one file is kept where it first
+    occurs, its copies summed, and only that file's hashtags and mentions are kept for it."""
+    numbered = _numbered(posts)
     # Which row to keep for each post, found on the small columns: the texts are then
     # copied once, by one gather, already in the order the table is published in.
     first = (
@@ -144,10 +149,13 @@ def merge_file_frames(
         .with_columns(first["copies"])
         .with_columns(pl.col("post_id").set_sorted())  # so that sorting by the key is free
     )
-    all_tags = pl.concat(
-        [frame.with_columns(_file=pl.lit(i, pl.Int64)) for i, frame in enumerate(tags)]
-    )
-    kept_tags = all_tags.join(
-        first.select("post_id", "_file"), on=["post_id", "_file"], how="semi", maintain_order="left"
-    )
-    return kept, kept_tags.drop("_file")
+    owners = first.select("post_id", "_file")
+
+    def owned(frames: list[pl.DataFrame]) -> pl.DataFrame:
+        return (
+            _numbered(frames)
+            .join(owners, on=["post_id", "_file"], how="semi", maintain_order="left")
+            .drop("_file")
+        )
+
+    return kept, owned(tags), owned(mentions)
