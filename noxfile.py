@@ -6,6 +6,7 @@ virtual environment, so a laptop, CI and a later checkout run the same code.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import nox
@@ -81,6 +82,20 @@ def quality(session: nox.Session) -> None:
     sync(session)
     args = session.posargs or ["datapackage"]
     session.run("sidelines", "check", *args)
+
+
+@nox.session(default=False)
+def eval(session: nox.Session) -> None:
+    """Build eval/raw and score it against eval/gold and eval/floors.json (-> eval/results.json)."""
+    sync(session)
+    with tempfile.TemporaryDirectory() as tmp:
+        package = str(Path(tmp) / "datapackage")
+        session.run("sidelines", "build", "--raw", "eval/raw", "--out", package, "--no-cache")
+        session.run(
+            *("sidelines", "eval", "eval/gold", package),
+            *("--floors", "eval/floors.json", "--json", "eval/results.json"),
+            *session.posargs,
+        )
 
 
 @nox.session(default=False)

@@ -11,6 +11,7 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import track
 
+from sidelines.cli_eval import add_commands as add_eval_commands
 from sidelines.cli_release import add_commands
 from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
@@ -207,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)
     add_commands(commands)
+    add_eval_commands(commands)
     return top
 
 
