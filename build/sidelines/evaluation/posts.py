@@ -132,7 +132,7 @@ def score_translations(
     names the other (or both name the same post) in `translation_id`. Precision counts the
     links among posts of gold files that the gold does not make."""
     translation = {r["post_id"]: r.get("translation_id") for r in posts}
-    gold_ids = {ref.file for ref in found}
+    gold_files = {f.name for f in gold.files}
     file_of = {r["post_id"]: file_name(r.get("source_file")) for r in posts}
     gold_pairs: dict[frozenset[str], tuple[str, str]] = {}
     misses: list[Miss] = []
@@ -161,19 +161,21 @@ def score_translations(
     links = {
         frozenset((post_id, twin))
         for post_id, twin in translation.items()
-        if twin is not None and file_of.get(post_id) in gold_ids
+        if twin is not None and file_of.get(post_id) in gold_files
     }
+    number = {post_id: ref.n for ref, post_id in found.items()}
     precision = []
     for link in sorted(links, key=sorted):
         ok = link in gold_pairs
         precision.append(ok)
         if not ok:
-            a, b = sorted(link)
+            a, b = sorted(link, key=lambda p: (number.get(p, 0), p))
+            label = f"posts {number.get(a, a)} and {number.get(b, b)}"
             misses.append(
                 Miss(
                     "translations.precision",
                     file_of.get(a, "?"),
-                    f"posts {a} and {b}",
+                    label,
                     "no link",
                     "linked as translations",
                 )
