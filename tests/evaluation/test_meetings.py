@@ -164,7 +164,8 @@ def test_a_phone_call_output_as_a_meeting_is_a_false_positive() -> None:
     assert value(card, "meetings.precision") == (1, 2)
     assert value(card, "meetings.recall") == (1, 1)  # the call is not a meeting to find
     (miss,) = card.misses
-    assert miss.figure == "meetings.precision" and miss.item == "row c"
+    assert miss.figure == "meetings.precision" and miss.item == "row c (from post 4)"
+    assert miss.file == SOURCE
     assert "phone call" in miss.expected
 
 

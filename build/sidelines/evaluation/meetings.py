@@ -101,13 +101,17 @@ def pair_meetings(
     status, take the best-agreeing pair first, then the next among those left, so that a
     post reporting several meetings pairs each with its own row. Ties go to gold order,
     then to the row's id (stable output)."""
+    rows_of_post: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        for post_id in sorted(sources.get(row["meeting_id"], frozenset())):
+            rows_of_post[post_id].append(row)
     candidates = []
     for order, g in enumerate(gold):
-        posts = {found[ref] for ref in g.posts if ref in found}
-        for row in rows:
-            own = sources.get(row["meeting_id"], frozenset())
-            if own & posts and row.get("status") == g.status:
-                candidates.append((agreement(g, row), -order, row["meeting_id"], g, row))
+        posts = sorted({found[ref] for ref in g.posts if ref in found})
+        near = {r["meeting_id"]: r for p in posts for r in rows_of_post.get(p, [])}
+        for meeting_id, row in near.items():
+            if row.get("status") == g.status:
+                candidates.append((agreement(g, row), -order, meeting_id, g, row))
     candidates.sort(key=lambda c: (c[0], c[1], _reverse(c[2])), reverse=True)
     pairs: list[Pair] = []
     paired_gold: set[tuple[str, int]] = set()
@@ -134,12 +138,13 @@ def describe_gold(g: GoldMeeting) -> str:
     return f"{who}{name}, {g.status}, {g.dates[0] or 'undated'}"
 
 
-def describe_row(row: Row) -> str:
+def describe_row(row: Row, with_id: bool = True) -> str:
     """A meetings row in a few words, for a miss."""
     who = row.get("counterpart_country") or row.get("counterpart_org") or "no counterpart"
     name = f" {row['counterpart_name']}" if row.get("counterpart_name") else ""
     when = row.get("date") or "undated"
-    return f"{who}{name}, {row.get('status')}, {when} (row {row['meeting_id']})"
+    text = f"{who}{name}, {row.get('status')}, {when}"
+    return f"{text} (row {row['meeting_id']})" if with_id else text
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,11 @@ def recall_figures(
     ]
 
 
+def meeting_label(g: GoldMeeting, file: str) -> str:
+    """ "meeting 3" in its own file, "FILE#3" from another."""
+    return f"meeting {g.m}" if g.file == file else f"meeting {g.file}#{g.m}"
+
+
 def row_misses(
     rows: list[Row],
     pairs: list[Pair],
@@ -255,28 +265,39 @@ def row_misses(
     sources: dict[str, frozenset[str]],
     found: dict[PostRef, str],
 ) -> list[Miss]:
-    """A miss for every counted row that is not a true positive: what its pair expected,
-    or that its posts report a call, or no such meeting."""
+    """A miss for every counted row that is not a true positive, named by the file and posts
+    it comes from: the gold meeting it was paired with, or the call its posts report, or
+    what its posts do report (a meeting of another status, say)."""
     by_row = {p.row["meeting_id"]: p for p in pairs}
-    calls = {found[r]: g for g in gold.meetings if not g.in_person for r in g.posts if r in found}
+    gold_post = {post_id: ref for ref, post_id in found.items()}
+    reported: dict[str, list[GoldMeeting]] = defaultdict(list)
+    for g in gold.meetings:
+        for ref in g.posts:
+            if ref in found:
+                reported[found[ref]].append(g)
     misses = []
-    for row in sorted(rows, key=lambda r: r["meeting_id"]):
+    for row in rows:
         pair = by_row.get(row["meeting_id"])
         if pair is not None and pair.true_positive:
             continue
         own = sorted(sources.get(row["meeting_id"], frozenset()))
-        call = next((calls[p] for p in own if p in calls), None)
+        refs = sorted(gold_post[p] for p in own if p in gold_post)
+        file = refs[0].file if refs else "-"
+        near = list({(g.file, g.m): g for p in own for g in reported.get(p, [])}.values())
+        call = next((g for g in near if not g.in_person), None)
         if pair is not None:
-            file, expected = pair.gold.file, f"meeting {pair.gold.m}: {describe_gold(pair.gold)}"
+            expected = f"{meeting_label(pair.gold, file)}: {describe_gold(pair.gold)}"
         elif call is not None:
-            file, expected = call.file, f"no row: meeting {call.m} is a {call.mode} call"
+            expected = f"no row: {meeting_label(call, file)} is a {call.mode} call"
+        elif near:
+            listed = "; ".join(f"{meeting_label(g, file)}: {describe_gold(g)}" for g in near)
+            expected = f"no such meeting (its posts report {listed})"
         else:
-            file, expected = "-", "no such meeting"
-        misses.append(
-            Miss(
-                "meetings.precision", file, f"row {row['meeting_id']}", expected, describe_row(row)
-            )
-        )
+            expected = "no such meeting"
+        numbers = ", ".join(str(r.n) if r.file == file else f"{r.file}#{r.n}" for r in refs)
+        item = f"row {row['meeting_id']} (from post {numbers or '?'})"
+        misses.append(Miss("meetings.precision", file, item, expected, describe_row(row, False)))
+    misses.sort(key=lambda m: (m.file, m.item))
     return misses
 
 
