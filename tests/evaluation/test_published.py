@@ -4,6 +4,7 @@ non-matching code hashes, and the results file in the build key."""
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 from typing import Any
@@ -81,3 +82,16 @@ def test_a_broken_results_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"results.json: not a results file"):
         build(config)
     assert not (tmp_path / "pkg").exists()
+
+
+def test_evaluation_imports_only_itself() -> None:
+    """The scorer stands apart from the pipeline it measures (its package docstring says so)."""
+    folder = Path(__file__).parents[2] / "build" / "sidelines" / "evaluation"
+    for module in sorted(folder.glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = [
+            node.module or ""
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sidelines")
+        ]
+        assert all(m.startswith("sidelines.evaluation") for m in imported), module.name
