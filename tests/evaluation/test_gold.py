@@ -71,6 +71,20 @@ def test_two_posts_merged_into_one_are_a_segmentation_miss() -> None:
     assert "one post with post 2" in result.misses[1].found
 
 
+def test_a_file_without_gold_is_named() -> None:
+    gold = parse_gold({"ru_dump.txt.json": corpus_file("ru_dump.txt")})
+    posts = [
+        post("a", RU, event_date="2024-10-22"),
+        post("b", EN, lang="en", forwarded_from="MFA Russia"),
+        post("c", "Another text.", source_file="new_dump.txt"),
+    ]
+    tags = [{"post_id": "a", "position": "0", "tag": "РоссияЕгипет"}]
+    result = score_posts(gold, posts, tags)
+    assert [m.line() for m in result.misses] == [
+        "posts.files: new_dump.txt file: expected a gold file for it; found none"
+    ]
+
+
 def test_a_meeting_may_name_a_post_of_another_file() -> None:
     other = corpus_file("en_news.txt")
     meetings = [{"m": 1, "country": "EGY", "counterpart": "Abdelatty", "date": "2024-10-22",

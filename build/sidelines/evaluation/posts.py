@@ -117,6 +117,10 @@ def score_posts(gold: Gold, posts: list[Row], hashtags: list[Row]) -> PostScore:
                 attributes[figure].append(got == want)
                 if got != want:
                     misses.append(Miss(figure, f.name, f"post {g.ref.n}", repr(want), repr(got)))
+    annotated = {f.name for f in gold.files}
+    for name in sorted(set(by_file) - annotated):
+        # Its posts and meetings are scored as extra: say why, so the gold gets written.
+        misses.append(Miss("posts.files", name, "file", "a gold file for it", "none"))
     figures = [tally("posts.found", alone), tally("posts.files", files_right)]
     figures += [
         tally(name, attributes[name])
