@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sidelines.evaluation.figures import Scorecard
 from sidelines.evaluation.gold import parse_gold
 from sidelines.evaluation.scoring import score
@@ -259,3 +262,37 @@ def test_translation_links() -> None:
     assert {m.figure for m in wrong.misses} == {"translations.recall", "translations.precision"}
     one_way = scored([], [], {}, links={3: 2})
     assert value(one_way, "translations.recall") == (1, 1)
+
+
+COUNTRIES = ["CHN", "LAO", "THA", "USA"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    gold_specs=st.lists(
+        st.tuples(st.sampled_from(COUNTRIES), st.sampled_from([1, 2, 3])), max_size=5
+    ),
+    row_specs=st.lists(
+        st.tuples(st.sampled_from(COUNTRIES), st.sampled_from([1, 2, 3]), st.booleans()),
+        max_size=6,
+    ),
+    seed=st.randoms(use_true_random=False),
+)
+def test_pairing_is_one_to_one_and_ignores_row_order(
+    gold_specs: list[tuple[str, int]], row_specs: list[tuple[str, int, bool]], seed: Any
+) -> None:
+    gold = [meeting(m, c, "Name", [post]) for m, (c, post) in enumerate(gold_specs, 1)]
+    rows = [
+        row(f"r{i}", c, "Name", date="2024-07-25" if right_day else "2024-07-01")
+        for i, (c, _, right_day) in enumerate(row_specs)
+    ]
+    sources = {f"r{i}": [post] for i, (_, post, _) in enumerate(row_specs)}
+    card = scored(gold, rows, sources)
+    precision, recall = card.figures["meetings.precision"], card.figures["meetings.recall"]
+    assert precision.hits == recall.hits <= min(len(rows), len(gold))
+    assert (precision.total, recall.total) == (len(rows), len(gold))
+    shuffled = list(rows)
+    seed.shuffle(shuffled)
+    again = scored(gold, shuffled, sources)
+    assert again.figures == card.figures
+    assert sorted(m.line() for m in again.misses) == sorted(m.line() for m in card.misses)
