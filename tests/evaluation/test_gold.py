@@ -109,6 +109,31 @@ def test_a_meeting_may_name_a_post_of_another_file() -> None:
             "ru_dump.txt: meeting ?: missing or bad 'm'",
             id="no-number",
         ),
+        pytest.param(
+            [{"m": 2, "country": "EGI", "posts": [1]}],
+            "ru_dump.txt: meeting 2: country 'EGI' is not an ISO 3166-1 alpha-3 code",
+            id="country",
+        ),
+        pytest.param(
+            [{"m": 2, "country": "EGY", "status": "done", "posts": [1]}],
+            "ru_dump.txt: meeting 2: status 'done' is not one of held, planned",
+            id="status",
+        ),
+        pytest.param(
+            [{"m": 2, "country": "EGY", "mode": "call", "posts": [1]}],
+            "ru_dump.txt: meeting 2: mode 'call' is not one of in_person, phone, video",
+            id="mode",
+        ),
+        pytest.param(
+            [{"m": 2, "country": "EGY", "date": "22.10.2024", "posts": [1]}],
+            "ru_dump.txt: meeting 2: date '22.10.2024' is not YYYY-MM-DD",
+            id="date",
+        ),
+        pytest.param(
+            [{"m": 2, "country": "EGY", "posts": []}],
+            "ru_dump.txt: meeting 2: no posts report it",
+            id="no-posts",
+        ),
     ],
 )
 def test_bad_gold_is_named(meetings: list[dict[str, Any]], message: str) -> None:

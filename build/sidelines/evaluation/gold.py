@@ -3,11 +3,17 @@ files (`eval/README.md`) or the seeds' single file (`tests/seeds-gold.json`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pycountry
+
 IN_PERSON = "in_person"
+MODES = (IN_PERSON, "phone", "video")
+STATUSES = ("held", "planned")
+FORMATS = (None, "bilateral", "multilateral")
 
 
 @dataclass(frozen=True, order=True)
@@ -204,6 +210,39 @@ def seeds_gold(data: Mapping[str, Any], name: str = "gold") -> Gold:
     return checked(Gold(tuple(gold_files), tuple(meetings)), name)
 
 
+def is_iso_date(value: str | None) -> bool:
+    """True for None or a YYYY-MM-DD day.
+
+    >>> is_iso_date("2024-10-22"), is_iso_date("22.10.2024"), is_iso_date(None)
+    (True, False, True)
+    """
+    if value is None:
+        return True
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except (TypeError, ValueError):
+        return False
+
+
+def meeting_problem(g: GoldMeeting) -> str | None:
+    """What is wrong with a gold meeting's values, if anything: a typo in the gold would
+    otherwise count as the extractor's miss."""
+    if g.status not in STATUSES:
+        return f"status {g.status!r} is not one of {', '.join(STATUSES)}"
+    if g.mode not in MODES:
+        return f"mode {g.mode!r} is not one of {', '.join(MODES)}"
+    if g.format not in FORMATS:
+        return f"format {g.format!r} is not bilateral or multilateral"
+    if g.country is not None and pycountry.countries.get(alpha_3=g.country) is None:
+        return f"country {g.country!r} is not an ISO 3166-1 alpha-3 code"
+    bad_dates = [d for d in g.dates if not is_iso_date(d)]
+    if bad_dates:
+        return f"date {bad_dates[0]!r} is not YYYY-MM-DD"
+    if not g.posts and not g.optional:
+        return "no posts report it"
+    return None
+
+
 def checked(gold: Gold, name: str | None = None) -> Gold:
     """The gold itself, or a GoldError naming the first inconsistency."""
     for f in gold.files:
@@ -212,6 +251,9 @@ def checked(gold: Gold, name: str | None = None) -> Gold:
         if repeated:
             raise GoldError(f"{name or f.name}: post {repeated[0]} annotated twice")
     for m in gold.meetings:
+        problem = meeting_problem(m)
+        if problem:
+            raise GoldError(f"{name or m.file}: meeting {m.m}: {problem}")
         for ref in m.posts:
             if gold.post(ref) is None:
                 raise GoldError(
