@@ -21,6 +21,7 @@ from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
+from sidelines.jsonshape import from_json
 from sidelines.outfolder import check_out_dir, output_lock
 from sidelines.package import read_package, resource_entries, write_json, write_text_files
 from sidelines.parallel import parallel_map
@@ -83,6 +84,10 @@ class BuildSummary:
     stages: list[dict[str, Any]] = field(default_factory=list)
     cached: bool = False  # True when nothing changed and the package was left as it was
     quality: QualityReport | None = None
+
+
+# Fields of a summary that describe one run, not the package: not kept in the cache.
+TRANSIENT = frozenset({"stages", "seconds", "cached", "quality"})
 
 
 class StageClock:
@@ -306,11 +311,10 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     raw = read_sources(config.raw_dir)
     key = build_key(config, raw)
     clock.done("read")
-    if cache is not None and (previous := cache.load_build(config.out_dir, key)):
+    recorded = cache.load_build(config.out_dir, key) if cache is not None else None
+    if (previous := from_json(BuildSummary, recorded, TRANSIENT)) is not None:
         clock.done("check cache")
-        return BuildSummary(
-            **previous | {"cached": True, "stages": clock.stages, "seconds": clock.total}
-        )
+        return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
     extracts, skipped = extract_all(raw, config, cache, progress, notify)
     clock.done("parse and extract")
     sources = source_entries(raw, extracts, skipped)
@@ -353,7 +357,7 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     )
     if cache is not None:
         record = asdict(replace(summary, quality=None))
-        for transient in ("stages", "seconds", "cached", "quality"):
+        for transient in TRANSIENT:
             del record[transient]
         try:
             cache.store_build(config.out_dir, key, record)
