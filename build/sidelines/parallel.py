@@ -40,6 +40,7 @@ def die_with_parent(parent: int) -> None:
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Drop the queued work and kill the running workers: their results are not wanted."""
+    # No public way to reach the workers before Python 3.14's `terminate_workers`.
     workers = list((pool._processes or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:

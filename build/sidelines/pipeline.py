@@ -361,7 +361,7 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
             del record[transient]
         try:
             cache.store_build(config.out_dir, key, record)
-        except OSError as err:
+        except Exception as err:  # the package is in place: this must not fail the build
             notify(f"warning: the package is built, but the cache could not record it ({err})")
     summary.stages = clock.stages
     summary.seconds = clock.total
