@@ -116,7 +116,11 @@ def lock_is_held(path: Path) -> bool:
         return True
 
 
-def test_two_concurrent_builds_give_one_package_and_say_so(project: Path) -> None:
+def test_two_concurrent_builds_give_one_package_and_say_so(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One build in another process; the second, here, starts while the first holds the lock
+    (this process has its imports done, so it surely reaches the lock in time)."""
     out, cache = project / "site" / "pkg", project / "cache"
     cmd = ["build", "--raw", "raw", "--out", str(out), "--cache", str(cache)]
     cmd += ["--schemas", str(SCHEMAS)]
@@ -130,12 +134,13 @@ def test_two_concurrent_builds_give_one_package_and_say_so(project: Path) -> Non
     deadline = time.monotonic() + 60
     while not lock_is_held(lock_path(out)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    second = run_build(project / "raw", out, "--cache", str(cache))
+    second = main(cmd)
     first_out, first_err = first.communicate(timeout=300)
-    assert first.returncode == 0 and second.returncode == 0, first_err + second.stderr
+    second_out, second_err = capsys.readouterr()
+    assert first.returncode == 0 and second == 0, first_err + second_err
     assert f"built {out}" in first_out
-    assert "waiting for another build" in second.stderr
-    assert "up to date" in second.stdout  # it found the first build's package, and said so
+    assert "waiting for another build" in second_err
+    assert "up to date" in second_out  # it found the first build's package, and said so
     assert sorted(p.name for p in out.parent.iterdir()) == [".pkg.lock", "pkg"]
     clean = project / "clean"
     assert run_build(project / "raw", clean, "--no-cache").returncode == 0

@@ -163,7 +163,12 @@ def test_lost_rows_are_still_caught_after_a_crash_between_renames(
     shutil.copytree(seed_package, out.parent / ".pkg.old-crashed")
     (out.parent / ".pkg.new-crashed" / "data").mkdir(parents=True)
     config = BuildConfig(raw_dir=one_file_raw, out_dir=out, schemas_dir=SCHEMAS)
+    notes: list[str] = []
     with pytest.raises(RemovalsNotAllowed, match="posts: "):
-        build(config)
+        build(config, notify=notes.append)
     assert tree_bytes(out) == tree_bytes(seed_package)
-    assert [p for p in beside(out) if not p.endswith(".lock")] == []
+    assert beside(out) == [".pkg.lock"]
+    assert notes == [
+        f"restored {out} from the package an interrupted build had set aside",
+        "removed .pkg.new-crashed, left by an interrupted build",
+    ]
