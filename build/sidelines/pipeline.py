@@ -36,7 +36,7 @@ from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
-from sidelines.sources import RawSource, read_sources
+from sidelines.sources import RawSource, SetAside, read_sources
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
@@ -202,18 +202,21 @@ def source_entry(extract: FileExtract) -> dict[str, Any]:
         entry["skipped_messages"] = parsed.skipped_messages
     if parsed.unassigned_lines:
         entry["unassigned_lines"] = parsed.unassigned_lines
-    return entry
+    return entry | parsed.notes
 
 
 def source_entries(
-    raw: list[RawSource], extracts: list[FileExtract], skipped: Sequence[SkippedSource] = ()
+    raw: list[RawSource],
+    extracts: list[FileExtract],
+    skipped: Sequence[SkippedSource] = (),
+    set_aside: Sequence[SetAside] = (),
 ) -> list[dict[str, Any]]:
     """One `sources` entry per raw file: its name in the raw folder, its fingerprint and how it
     was read, or why it was skipped (never the folder's own location, so that builds
-    elsewhere give the same bytes)."""
+    elsewhere give the same bytes); then every other entry of the folder with its reason."""
     read = {e.parsed.name: source_entry(e) for e in extracts}
     reasons = {s.name: {"skipped": s.reason} for s in skipped}
-    return [
+    entries = [
         {
             "title": r.name,
             "path": f"raw/{r.name}",
@@ -223,6 +226,15 @@ def source_entries(
         }
         for r in raw
     ]
+    entries += [
+        {
+            "title": a.name,
+            "path": f"raw/{a.name}",
+            **({"skipped": reasons[a.name]["skipped"]} if a.bad else {"ignored": a.reason}),
+        }
+        for a in set_aside
+    ]
+    return sorted(entries, key=lambda entry: entry["title"])
 
 
 def descriptor(
@@ -242,11 +254,14 @@ def descriptor(
     }
 
 
-def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
-    """Everything a build's output depends on: code, schemas, lock file, options, raw files."""
+def build_key(config: BuildConfig, raw: list[RawSource], set_aside: Sequence[SetAside] = ()) -> str:
+    """Everything a build's output depends on: code, schemas, lock file, options, raw files
+    and the entries of the raw folder set aside."""
     lock = config.lock_file.read_bytes() if config.lock_file and config.lock_file.is_file() else b""
     schemas = json.dumps(tree_digest(config.schemas_dir), sort_keys=True)
-    files = json.dumps([[r.name, r.sha256] for r in raw])
+    files = json.dumps(
+        [[r.name, r.sha256] for r in raw] + [[a.name, a.reason, a.bad] for a in set_aside]
+    )
     return digest(
         "build",
         code_fingerprint(),
@@ -281,8 +296,12 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     clock = StageClock()
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
-    raw = read_sources(config.raw_dir)
-    key = build_key(config, raw)
+    folder = read_sources(config.raw_dir)
+    raw = folder.files
+    bad = [SkippedSource(a.name, str(InputError(a.name, a.reason))) for a in folder.bad]
+    if bad and not config.skip_bad:
+        raise InputError(folder.bad[0].name, folder.bad[0].reason)
+    key = build_key(config, raw, folder.set_aside)
     clock.done("read")
     if cache is not None and (previous := cache.load_build(config.out_dir, key)):
         clock.done("check cache")
@@ -291,9 +310,12 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         )
     extracts, skipped = extract_all(raw, config, cache, progress)
     clock.done("parse and extract")
-    sources = source_entries(raw, extracts, skipped)
+    skipped += bad
+    if bad and not extracts:
+        raise InputError(bad[0].name, f"no readable input: all {len(skipped)} files skipped")
+    sources = source_entries(raw, extracts, skipped, folder.set_aside)
     files_read = len(extracts)
-    del raw  # every file's bytes: not needed after extraction
+    del raw, folder  # every file's bytes: not needed after extraction
     tables, collapsed = make_tables(extracts, schemas)  # empties `extracts`
     clock.done("merge")
     errors = validate_tables(tables, schemas)
@@ -324,7 +346,7 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         per_file=[
             {"file": s["title"], "format": s["format"], "posts": s["posts"]}
             for s in sources
-            if "skipped" not in s
+            if "format" in s
         ],
         skipped=[{"file": s.name, "reason": s.reason} for s in skipped],
         quality=quality,

@@ -28,7 +28,13 @@ def post_id(post: RawPost) -> str:
     """Id from what the post is, never from where it was read: channel and message id for an
     export, channel and text otherwise."""
     if post.message_id is not None:
-        return stable_id(post.kind, post.channel, "message", post.message_id)
+        identity: list[object] = [post.kind, post.channel]
+        if post.channel_key is not None:
+            identity.append(post.channel_key)
+        identity += ["message", post.message_id]
+        if post.variant:
+            identity += ["variant", post.variant]
+        return stable_id(*identity)
     return stable_id(post.kind, post.channel, post.forwarded_from, post.text)
 
 
