@@ -38,9 +38,9 @@ def test_channel_dump_accounts_for_every_line(text: str) -> None:
     dump = segment_channel_dump(text, "f.txt")
     assert dump == segment_channel_dump(text, "f.txt")
     lines = text.split("\n")
-    header = HEADER_LINES if dump.description is not None else 1
+    assert dump.header_lines <= HEADER_LINES
     places: dict[int, int] = {}
-    for n in [*range(1, header + 1), *dump.unassigned]:
+    for n in [*range(1, dump.header_lines + 1), *dump.unassigned]:
         places[n] = places.get(n, 0) + 1
     for post in dump.posts:
         assert post.line_start is not None and post.line_end is not None

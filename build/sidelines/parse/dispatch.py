@@ -66,7 +66,7 @@ def parse_source(source: DecodedSource) -> ParsedSource:
             source.encoding,
             dump.posts,
             dump.channel,
-            1 + (dump.description is not None),
+            dump.header_lines,
             dump.unassigned,
         )
     elif source.format == "article":
