@@ -4,7 +4,8 @@ Posts follow one another with no fixed separator: one post's last line is follow
 by the next post's first, while paragraphs inside a post are parted by blank lines. A new
 post starts at a line `Forwarded from NAME`, at a line that opens with a flag-emoji pair
 (🇷🇺🇧🇫), at a line that opens with another emoji marker (🗓, ⚡️, 🎙 …) right after a line
-of text (not after a blank line, not as the next item of a list), or at the first text
+of text (not after a blank line, not under a post's headline, not as the next item of a
+list), or at the first text
 after a line made only of hashtags (which closes the post before it) — except a short
 remark such as "More to come!" followed by the next post's opening line: that remark is
 the closed post's last line. Blank lines inside a post belong to it.
@@ -46,10 +47,11 @@ class _Open:
     forwarded_from: str | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
     closed: bool = False  # a hashtag line ended it: the next text starts a new post
+    text_lines: int = 0  # its non-blank lines so far
 
-    @property
-    def has_text(self) -> bool:
-        return any(line.strip() for _, line in self.lines)
+    def add(self, number: int, line: str) -> None:
+        self.lines.append((number, line))
+        self.text_lines += bool(line.strip())
 
 
 @dataclass(frozen=True)
@@ -168,14 +170,16 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
                 unassigned.append(current.start)  # a forward line with nothing after it
         current = None
 
-    def opens_post(index: int) -> bool:
-        """A line that starts a post whatever comes before it: a forward, a flag pair or
-        (after a line of text that announces no list) another emoji marker."""
+    def opens_post(index: int, open_lines: int) -> bool:
+        """A line that starts a post after `open_lines` lines of text of the open one: a
+        forward, a flag pair, or another emoji marker right after a line of text that is
+        not the open post's headline (📍 place lines follow headlines) and announces no
+        list item."""
         line = lines[index]
         if is_post_cue(line):
             return True
         marker = leading_marker(line)
-        if marker is None or index == 0:
+        if marker is None or index == 0 or open_lines < 2:
             return False
         before = lines[index - 1].strip()
         return bool(before) and not before.endswith(LIST_LEAD) and not before.startswith(marker)
@@ -203,17 +207,21 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
             continue
         if not line.strip():
             if current is not None:
-                current.lines.append((number, line))
+                current.add(number, line)
             continue
         if current is not None and current.closed and closing_remark(index):
-            current.lines.append((number, line))
+            current.add(number, line)
             continue
-        starts_post = current is None or current.closed or (current.has_text and opens_post(index))
+        starts_post = (
+            current is None
+            or current.closed
+            or (current.text_lines > 0 and opens_post(index, current.text_lines))
+        )
         if starts_post:
             close()
             current = _Open(start=number)
         assert current is not None
-        current.lines.append((number, line))
+        current.add(number, line)
         if is_hashtag_line(line):
             current.closed = True
     close()
