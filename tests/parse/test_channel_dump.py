@@ -94,9 +94,14 @@ SINGAPORE_EN = "⚡️ In Singapore, Sergey Lavrov sat down with his Turkish cou
             id="emoji-marker-right-after-text-opens-a-post",
         ),
         pytest.param(
-            f"{TURKEY_RU}\n📍 Нью-Йорк, 23 сентября\n\nТекст.\n#РоссияТурция",
-            [(3, 7, None)],
-            id="place-line-under-the-headline-stays",
+            f"{SINGAPORE_EN}\n⚡️ Lavrov and Fidan shook hands before the talks.\n{HUNGARY_RU}",
+            [(3, 3, None), (4, 4, None), (5, 5, None)],
+            id="one-line-live-reports-one-after-another",
+        ),
+        pytest.param(
+            f"{HUNGARY_RU}\n\n▪️ Венгрия\n▪️ Словакия\n▪️ Турция\n\n#ГАООН80",
+            [(3, 9, None)],
+            id="list-items-with-one-marker-stay",
         ),
         pytest.param(
             f"{TURKEY_RU}\n\n{HUNGARY_RU}\n\n#РоссияВенгрия",

@@ -4,8 +4,7 @@ Posts follow one another with no fixed separator: one post's last line is follow
 by the next post's first, while paragraphs inside a post are parted by blank lines. A new
 post starts at a line `Forwarded from NAME`, at a line that opens with a flag-emoji pair
 (🇷🇺🇧🇫), at a line that opens with another emoji marker (🗓, ⚡️, 🎙 …) right after a line
-of text (not after a blank line, not under a post's headline, not as the next item of a
-list), or at the first text
+of text (not after a blank line, not as the next item of a list), or at the first text
 after a line made only of hashtags (which closes the post before it) — except a short
 remark such as "More to come!" followed by the next post's opening line: that remark is
 the closed post's last line. Blank lines inside a post belong to it.
@@ -172,17 +171,20 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
 
     def opens_post(index: int, open_lines: int) -> bool:
         """A line that starts a post after `open_lines` lines of text of the open one: a
-        forward, a flag pair, or another emoji marker right after a line of text that is
-        not the open post's headline (📍 place lines follow headlines) and announces no
-        list item."""
+        forward, a flag pair, or another emoji marker right after a line of text, unless
+        that line announces a list (ends with a colon…) or is an item of a list in the open
+        post with the same marker (a one-line post followed by one with its marker is no
+        list: live reports come as "⚡️ …" lines one after another)."""
         line = lines[index]
         if is_post_cue(line):
             return True
         marker = leading_marker(line)
-        if marker is None or index == 0 or open_lines < 2:
+        if marker is None or index == 0:
             return False
         before = lines[index - 1].strip()
-        return bool(before) and not before.endswith(LIST_LEAD) and not before.startswith(marker)
+        if not before or before.endswith(LIST_LEAD):
+            return False
+        return not (before.startswith(marker) and open_lines > 1)
 
     def closing_remark(index: int) -> bool:
         """A short line after a closed post, followed by the next post's opening line: the
