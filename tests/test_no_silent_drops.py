@@ -157,3 +157,42 @@ def test_skip_bad_lists_every_entry_and_every_repair(tmp_path: Path) -> None:
     posts = (tmp_path / "pkg" / "data" / "posts.csv").read_text(encoding="utf-8")
     assert "root:x:0:0" not in posts
     assert "caf\\xe9.txt" in posts
+
+
+def test_an_id_edited_between_two_exports_is_kept_in_both_versions() -> None:
+    before = {"id": 5, "type": "message", "text": f"{TALKS_RU}\n#РоссияТурция"}
+    after = {"id": 5, "type": "message", "text": f"{TALKS_RU} Обновлено.\n#РоссияТурция #ООН"}
+    same = {"id": 6, "type": "message", "text": TALKS_EN}
+    tables = tables_of(
+        {
+            "2024-09.json": export(7, before, same),
+            "2024-10.json": export(7, after, same),
+        }
+    )
+    posts = tables["posts"].sort("source_file", "message_id")
+    assert posts.select("source_file", "message_id", "copies").rows() == [
+        ("2024-09.json", 5, 1),
+        ("2024-09.json", 6, 2),  # the same message in both exports: one post, two copies
+        ("2024-10.json", 5, 1),
+    ]
+    assert posts["post_id"].n_unique() == 3
+    tags = tables["hashtags"].join(posts.select("post_id", "source_file"), on="post_id")
+    assert sorted(tags.select("source_file", "tag").rows()) == [
+        ("2024-09.json", "РоссияТурция"),
+        ("2024-10.json", "ООН"),
+        ("2024-10.json", "РоссияТурция"),
+    ]
+
+
+def test_same_name_html_exports_both_contribute() -> None:
+    def page(text: str) -> bytes:
+        return (
+            '<div class="page_header"><div class="text bold">Посольство</div></div>'
+            '<div class="history"><div class="message default" id="message3">'
+            f'<div class="text">{text}</div></div></div>'
+        ).encode()
+
+    posts = tables_of({"a/messages.html": page(TALKS_RU), "b/messages.html": page(TALKS_EN)})[
+        "posts"
+    ]
+    assert sorted(posts["text"].to_list()) == sorted([TALKS_RU, TALKS_EN])
