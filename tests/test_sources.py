@@ -236,3 +236,11 @@ def test_a_file_swapped_for_a_symlink_is_not_followed(tmp_path: Path) -> None:
     (tmp_path / "late.txt").symlink_to(tmp_path / "secret")
     with pytest.raises(OSError):
         read_regular_file(tmp_path / "late.txt")
+
+
+def test_an_empty_folder_named_like_a_raw_file_is_listed_once(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").mkdir()
+    (tmp_path / "a.txt").write_text("Текст.", encoding="utf-8")
+    assert [(s.name, s.reason) for s in read_sources(tmp_path).set_aside] == [
+        ("x.txt", "a folder named like a raw file, empty")
+    ]

@@ -94,6 +94,15 @@ def _is_raw_name(name: str) -> bool:
     return Path(name).suffix.lower() in RAW_SUFFIXES
 
 
+def folder_reason(named_like_a_file: bool, has_entries: bool) -> str:
+    """Why a folder is listed in `sources`: its name looks like a raw file's, or it is empty."""
+    if not named_like_a_file:
+        return "empty folder"
+    return "a folder named like a raw file" + (
+        " (its files are read)" if has_entries else ", empty"
+    )
+
+
 def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAside]]:
     """Every entry under `raw_dir`: the files to read as (name, path), in name order, and
     every other entry with its reason. Folder symlinks are not followed; a file symlink is
@@ -103,9 +112,9 @@ def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAsid
     root = raw_dir.resolve()
     files: list[tuple[str, Path]] = []
     aside: list[SetAside] = []
-    folders: list[tuple[Path, str]] = [(raw_dir, "")]
+    folders: list[tuple[Path, str, bool]] = [(raw_dir, "", False)]
     while folders:
-        folder, prefix = folders.pop()
+        folder, prefix, named_like_a_file = folders.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
@@ -116,8 +125,14 @@ def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAsid
                 )
             )
             continue
-        if not entries and prefix:
-            aside.append(SetAside(display_name(prefix.rstrip("/")), "empty folder", False))
+        if prefix and (named_like_a_file or not entries):
+            aside.append(
+                SetAside(
+                    display_name(prefix.rstrip("/")),
+                    folder_reason(named_like_a_file, bool(entries)),
+                    False,
+                )
+            )
         for entry in entries:
             relative = prefix + entry.name
             name = display_name(relative)
@@ -144,13 +159,7 @@ def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAsid
                     else:
                         files.append((name, target))
                 elif entry.is_dir(follow_symlinks=False):
-                    if raw_like:
-                        aside.append(
-                            SetAside(
-                                name, "a folder named like a raw file (its files are read)", False
-                            )
-                        )
-                    folders.append((Path(entry.path), relative + "/"))
+                    folders.append((Path(entry.path), relative + "/", raw_like))
                 elif not raw_like:
                     aside.append(SetAside(name, "not a raw file type, not read", False))
                 elif entry.is_file(follow_symlinks=False):
