@@ -213,3 +213,12 @@ def test_a_repeated_id_with_another_text_is_another_post() -> None:
     )
     assert [(p.text, p.variant) for p in parsed.posts] == [("a", 0), ("b", 1)]
     assert parsed.notes == {"duplicate_message_ids": [3]}
+
+
+def test_an_id_beyond_python_digit_limit_is_refused_in_one_line() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_telegram_html(
+            page(f'<div class="message default" id="message{"9" * 5000}"><div class="text">a'),
+            "m",
+        )
+    assert caught.value.reason == "message id 99999999999999999999… (5000 digits) out of range"

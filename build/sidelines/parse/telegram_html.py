@@ -25,6 +25,7 @@ from sidelines.parse.telegram_json import (
     Content,
     TelegramExport,
     export_notes,
+    out_of_range,
     version_of,
 )
 from sidelines.records import InputError, RawPost
@@ -236,11 +237,10 @@ def parse_telegram_html(text: str, source_file: str) -> TelegramExport:
             raise InputError(
                 source_file, "message without a valid id", f"line {message.line_start}"
             )
-        message_id = int(number.group(1))
+        digits = number.group(1).lstrip("0") or "0"
+        message_id = int(digits) if len(digits) <= len(str(MAX_MESSAGE_ID)) else MAX_MESSAGE_ID + 1
         if message_id > MAX_MESSAGE_ID:
-            raise InputError(
-                source_file, f"message id {message_id} out of range", f"line {message.line_start}"
-            )
+            raise InputError(source_file, out_of_range(digits), f"line {message.line_start}")
         post = message_post(message, message_id, channel, source_file)
         if post.text is None and post.media_type is None:
             skipped["empty"] += 1

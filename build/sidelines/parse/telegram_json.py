@@ -106,6 +106,18 @@ def checked_text(value: str | None, source_file: str, where: str) -> str | None:
     return value
 
 
+def out_of_range(digits: str) -> str:
+    """The reason for a message id too large for the table, shortened to fit one line.
+
+    >>> print(out_of_range("9223372036854775808"))
+    message id 9223372036854775808 out of range
+    >>> print(out_of_range("1" * 400))
+    message id 11111111111111111111… (400 digits) out of range
+    """
+    shown = digits if len(digits) <= 30 else f"{digits[:20]}… ({len(digits)} digits)"
+    return f"message id {shown} out of range"
+
+
 Content = tuple[str | None, str | None, str | None]  # text, media type, forwarded from
 
 
@@ -163,6 +175,8 @@ def load_export(text: str, source_file: str) -> dict[str, Any]:
         ) from err
     except RecursionError as err:
         raise InputError(source_file, "invalid JSON (nested too deeply)") from err
+    except ValueError as err:  # a number of thousands of digits: Python refuses to convert it
+        raise InputError(source_file, "invalid JSON (a number too long to read)") from err
     if isinstance(data, dict) and "chats" in data and "messages" not in data:
         raise InputError(
             source_file,
@@ -214,7 +228,7 @@ def parse_telegram_json(text: str, source_file: str) -> TelegramExport:
         if not isinstance(message_id, int) or isinstance(message_id, bool) or message_id < 0:
             raise InputError(source_file, "message without a valid id", where)
         if message_id > MAX_MESSAGE_ID:
-            raise InputError(source_file, f"message id {message_id} out of range", where)
+            raise InputError(source_file, out_of_range(str(message_id)), where)
         if message.get("type", "message") != "message":
             skipped[str(message.get("type"))] += 1
             continue
