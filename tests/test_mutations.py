@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 
 from sidelines.extract.per_file import FileExtract, extract_source
-from sidelines.pipeline import make_tables
+from sidelines.pipeline import make_tables, source_entries
 from sidelines.records import InputError
 from sidelines.schema import load_schemas
 from sidelines.sources import RawSource
@@ -78,6 +79,7 @@ HOSTILE_VALUES: list[Any] = [
     "\u0000",
     "\ud800",
     "99999999999",
+    "\u0000 \ud800",
     "-99999999999",
     "x" * 5_000,
     " " * 5_000 + "x",
@@ -209,8 +211,13 @@ def test_mutations_are_read_or_refused_in_one_line(path: Path) -> None:
                 outcomes["refused"] += 1
             else:
                 assert isinstance(result, FileExtract)
+                (entry,) = source_entries([RawSource(name, data)], [result])
+                json.dumps(entry, ensure_ascii=False).encode("utf-8")  # writable as is
                 tables, _ = make_tables([result], schemas)
                 assert validate_tables(tables, schemas) == [], name
+                for frame in tables.values():  # no NUL reaches a CSV cell
+                    text = frame.select(pl.col(pl.String).str.contains("\x00", literal=True).any())
+                    assert not any(text.row(0)), name
                 outcomes["read"] += 1
         slowest = max(slowest, time.perf_counter() - started)
     assert sum(outcomes.values()) == MUTATIONS_PER_FILE

@@ -77,6 +77,15 @@ def test_other_encodings(data: bytes, encoding: str | None) -> None:
         pytest.param(b"%PDF-1.7\n%\xe2\xe3", "binary file (PDF document)", "byte 0", id="pdf"),
         pytest.param(b"abc\x00def", "binary file (NUL byte)", "byte 3", id="nul"),
         pytest.param(
+            b"\xff\xfe" + "ab\x00c".encode("utf-16-le"),
+            "binary file (NUL character)",
+            "character 2",
+            id="nul-in-utf-16",
+        ),
+        pytest.param(
+            b"\xef\xbb\xbfab\x00c", "binary file (NUL character)", "character 2", id="nul-after-bom"
+        ),
+        pytest.param(
             "Канал\nТекст поста.\n".encode() + b"\xff\xfe\xfa broken",
             "undecodable bytes",
             "byte 34",

@@ -277,6 +277,10 @@ def decode(source: RawSource) -> tuple[str, str]:
             encoding, text = match.encoding, str(match)
     if not text.strip():
         raise InputError(source.name, "empty file")
+    if "\x00" in text:  # a UTF-16 or UTF-8-with-BOM file can carry one: binary all the same
+        raise InputError(
+            source.name, "binary file (NUL character)", f"character {text.index(chr(0))}"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), encoding
 

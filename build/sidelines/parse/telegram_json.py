@@ -72,6 +72,19 @@ def unix_instant(value: Any) -> datetime | None:
         return None
 
 
+def as_recorded(value: Any) -> str:
+    """A value from the export as `sources` records it: as given when it is short plain text
+    or a whole number, else its Python repr (a NUL or a lone surrogate must not reach
+    datapackage.json), cut to 40 characters.
+
+    >>> as_recorded("99999999999"), as_recorded(1.5), as_recorded("a\\x00\\ud800")
+    ('99999999999', '1.5', "'a\\\\x00\\\\ud800'")
+    """
+    plain = isinstance(value, str) and value.isascii() and value.isprintable()
+    shown = value if plain else str(value) if type(value) is int else repr(value)
+    return str(shown)[:40]
+
+
 def checked_instant(
     value: Any, message_id: int, field_name: str, nulled: list[dict[str, Any]]
 ) -> datetime | None:
@@ -88,9 +101,13 @@ def checked_instant(
     reason = "not a Unix time" if instant is None else implausible(instant)
     if reason is None:
         return instant
-    shown = value if isinstance(value, str | int) and not isinstance(value, bool) else repr(value)
     nulled.append(
-        {"message_id": message_id, "field": field_name, "value": str(shown)[:40], "reason": reason}
+        {
+            "message_id": message_id,
+            "field": field_name,
+            "value": as_recorded(value),
+            "reason": reason,
+        }
     )
     return None
 
@@ -230,13 +247,14 @@ def parse_telegram_json(text: str, source_file: str) -> TelegramExport:
         if message_id > MAX_MESSAGE_ID:
             raise InputError(source_file, out_of_range(str(message_id)), where)
         if message.get("type", "message") != "message":
-            skipped[str(message.get("type"))] += 1
+            skipped[as_recorded(message.get("type"))] += 1
             continue
         body, media = message_text(message.get("text")), media_type(message)
         if body is None and media is None:
             skipped["empty"] += 1
             continue
         checked_text(body, source_file, where)
+        checked_text(media, source_file, where)
         forwarded = message.get("forwarded_from")
         forwarded_from = (
             forwarded_name(checked_text(forwarded, source_file, where) or "") or None
