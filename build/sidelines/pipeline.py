@@ -36,7 +36,7 @@ from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
-from sidelines.sources import RawSource, SetAside, read_sources
+from sidelines.sources import RawFolder, RawSource, SetAside, read_sources
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
@@ -254,6 +254,14 @@ def descriptor(
     }
 
 
+def unreadable_entries(folder: RawFolder, skip_bad: bool) -> list[SkippedSource]:
+    """The raw folder's entries that look like inputs but cannot be read (a symlink out of
+    the folder, a FIFO, …) as skipped sources; the first stops the build unless `skip_bad`."""
+    if folder.bad and not skip_bad:
+        raise InputError(folder.bad[0].name, folder.bad[0].reason)
+    return [SkippedSource(a.name, str(InputError(a.name, a.reason))) for a in folder.bad]
+
+
 def build_key(config: BuildConfig, raw: list[RawSource], set_aside: Sequence[SetAside] = ()) -> str:
     """Everything a build's output depends on: code, schemas, lock file, options, raw files
     and the entries of the raw folder set aside."""
@@ -297,10 +305,7 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
     folder = read_sources(config.raw_dir)
-    raw = folder.files
-    bad = [SkippedSource(a.name, str(InputError(a.name, a.reason))) for a in folder.bad]
-    if bad and not config.skip_bad:
-        raise InputError(folder.bad[0].name, folder.bad[0].reason)
+    raw, bad = folder.files, unreadable_entries(folder, config.skip_bad)
     key = build_key(config, raw, folder.set_aside)
     clock.done("read")
     if cache is not None and (previous := cache.load_build(config.out_dir, key)):
