@@ -36,6 +36,8 @@ REMARK_MAX_WORDS = 4  # "More to come!", «Подробнее — на сайт�
 # the Basic Multilingual Plane (🗓 without its variation selector), not text symbols (© ™ ▶)
 MARKER_STATUSES = {emoji.STATUS["fully_qualified"], emoji.STATUS["minimally_qualified"]}
 UNQUALIFIED = emoji.STATUS["unqualified"]
+EMOJI_FIRST = frozenset(e[0] for e in emoji.EMOJI_DATA)  # a quick test before the full match
+EMOJI_LONGEST = max(len(e) for e in emoji.EMOJI_DATA)
 LIST_LEAD = (":", ";", ",")  # a line ending so announces list items, not a new post
 WORD = re.compile(r"\w+")
 
@@ -78,11 +80,11 @@ def leading_marker(line: str) -> str | None:
     >>> leading_marker("🇷🇺 Россия"), leading_marker("© ТАСС")
     (None, None)
     """
-    head = line.lstrip()[:16]
-    found = emoji.emoji_list(head)
-    if not found or found[0]["match_start"] != 0:
+    head = line.lstrip()[:EMOJI_LONGEST]
+    if not head or head[0] not in EMOJI_FIRST:
         return None
-    marker = str(found[0]["emoji"])
+    # the longest emoji of the package's data the line opens with (⚡️ is ⚡ and a selector)
+    marker = next((head[:k] for k in range(len(head), 0, -1) if head[:k] in emoji.EMOJI_DATA), "")
     data = emoji.EMOJI_DATA.get(marker)
     if data is None or REGIONAL.match(marker):
         return None
@@ -178,13 +180,11 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
         line = lines[index]
         if is_post_cue(line):
             return True
-        marker = leading_marker(line)
-        if marker is None or index == 0:
-            return False
-        before = lines[index - 1].strip()
+        before = lines[index - 1].strip() if index else ""
         if not before or before.endswith(LIST_LEAD):
             return False
-        return not (before.startswith(marker) and open_lines > 1)
+        marker = leading_marker(line)
+        return marker is not None and not (before.startswith(marker) and open_lines > 1)
 
     def closing_remark(index: int) -> bool:
         """A short line after a closed post, followed by the next post's opening line: the
