@@ -59,25 +59,25 @@ class Node:
     line_start: int
     line_end: int = 0
     children: list[Node | str] = field(default_factory=list)
+    classes: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
+    def __post_init__(self) -> None:
+        # read once: every search over the page asks each element for its classes
+        self.classes = frozenset(self.attrs.get("class", "").split())
 
     def find_all(self, cls: str, stop: set[str] | None = None) -> list[Node]:
         """Descendants with class `cls` in document order, not looking inside them nor inside
         elements with a class in `stop`. A loop, not recursion: pages can nest deeply."""
         found: list[Node] = []
-        pending: list[Iterator[Node | str]] = [iter(self.children)]
+        pending = self.children[::-1]  # popped from the end: document order
         while pending:
-            child = next(pending[-1], _END)
-            if child is _END:
-                pending.pop()
-            elif isinstance(child, Node):
-                if cls in child.classes:
-                    found.append(child)
-                elif not (stop and child.classes & stop):
-                    pending.append(iter(child.children))
+            child = pending.pop()
+            if isinstance(child, str):
+                continue
+            if cls in child.classes:
+                found.append(child)
+            elif not (stop and child.classes & stop):
+                pending += child.children[::-1]
         return found
 
     def text(self, skip: set[str] | None = None) -> str:
