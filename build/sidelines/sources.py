@@ -103,10 +103,38 @@ def folder_reason(named_like_a_file: bool, has_entries: bool) -> str:
     )
 
 
+def classify_entry(entry: os.DirEntry[str], root: Path, name: str) -> Path | SetAside | None:
+    """What the build does with one entry of the raw folder: the path of a file to read, the
+    reason it is set aside, or None for a folder to look into. Folder symlinks are not
+    followed; a file symlink is read only when it resolves to a regular file inside `root`."""
+    raw_like = _is_raw_name(entry.name)
+    if entry.name.startswith("."):
+        return SetAside(name, "hidden, not read", False)
+    if entry.is_symlink():
+        target = Path(os.path.realpath(entry.path))
+        if not target.exists():
+            return SetAside(name, "dangling symlink", raw_like)
+        if not target.is_relative_to(root):
+            return SetAside(name, "symlink to a path outside the raw folder", True)
+        if target.is_dir():
+            return SetAside(name, "symlink to a folder, not followed", False)
+        if not raw_like:
+            return SetAside(name, "not a raw file type, not read", False)
+        if not target.is_file():
+            return SetAside(name, f"symlink to {_kind(target.stat().st_mode)}", True)
+        return target
+    if entry.is_dir(follow_symlinks=False):
+        return None
+    if not raw_like:
+        return SetAside(name, "not a raw file type, not read", False)
+    if entry.is_file(follow_symlinks=False):
+        return Path(entry.path)
+    return SetAside(name, _kind(entry.stat(follow_symlinks=False).st_mode), True)
+
+
 def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAside]]:
     """Every entry under `raw_dir`: the files to read as (name, path), in name order, and
-    every other entry with its reason. Folder symlinks are not followed; a file symlink is
-    read only when it resolves to a regular file inside `raw_dir`."""
+    every other entry with its reason, in name order."""
     if not raw_dir.is_dir():
         raise InputError(str(raw_dir), "raw folder not found")
     root = raw_dir.resolve()
@@ -115,61 +143,32 @@ def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAsid
     folders: list[tuple[Path, str, bool]] = [(raw_dir, "", False)]
     while folders:
         folder, prefix, named_like_a_file = folders.pop()
+        folder_name = display_name(prefix.rstrip("/"))
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError as err:
-            aside.append(
-                SetAside(
-                    display_name(prefix.rstrip("/")), f"unreadable folder ({err.strerror})", True
-                )
-            )
+            if not prefix:
+                raise InputError(str(raw_dir), f"raw folder unreadable ({err.strerror})") from err
+            aside.append(SetAside(folder_name, f"unreadable folder ({err.strerror})", True))
             continue
         if prefix and (named_like_a_file or not entries):
-            aside.append(
-                SetAside(
-                    display_name(prefix.rstrip("/")),
-                    folder_reason(named_like_a_file, bool(entries)),
-                    False,
-                )
-            )
+            reason = folder_reason(named_like_a_file, bool(entries))
+            aside.append(SetAside(folder_name, reason, False))
         for entry in entries:
-            relative = prefix + entry.name
-            name = display_name(relative)
-            raw_like = _is_raw_name(entry.name)
+            name = display_name(prefix + entry.name)
             try:
-                if entry.name.startswith("."):
-                    aside.append(SetAside(name, "hidden, not read", False))
-                elif entry.is_symlink():
-                    target = Path(os.path.realpath(entry.path))
-                    if not target.exists():
-                        aside.append(SetAside(name, "dangling symlink", raw_like))
-                    elif not target.is_relative_to(root):
-                        aside.append(
-                            SetAside(name, "symlink to a path outside the raw folder", True)
-                        )
-                    elif target.is_dir():
-                        aside.append(SetAside(name, "symlink to a folder, not followed", False))
-                    elif not raw_like:
-                        aside.append(SetAside(name, "not a raw file type, not read", False))
-                    elif not target.is_file():
-                        aside.append(
-                            SetAside(name, f"symlink to {_kind(target.stat().st_mode)}", True)
-                        )
-                    else:
-                        files.append((name, target))
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append((Path(entry.path), relative + "/", raw_like))
-                elif not raw_like:
-                    aside.append(SetAside(name, "not a raw file type, not read", False))
-                elif entry.is_file(follow_symlinks=False):
-                    files.append((name, Path(entry.path)))
-                else:
-                    aside.append(
-                        SetAside(name, _kind(entry.stat(follow_symlinks=False).st_mode), True)
-                    )
+                kind = classify_entry(entry, root, name)
             except OSError as err:
-                aside.append(SetAside(name, f"unreadable ({err.strerror})", True))
+                kind = SetAside(name, f"unreadable ({err.strerror})", True)
+            if kind is None:
+                folders.append(
+                    (Path(entry.path), prefix + entry.name + "/", _is_raw_name(entry.name))
+                )
+            elif isinstance(kind, SetAside):
+                aside.append(kind)
+            else:
+                files.append((name, kind))
     files.sort(key=lambda file: file[0])
     aside.sort(key=lambda entry: entry.name)
     return files, aside
