@@ -25,6 +25,12 @@ LINE = st.one_of(
             "Текст поста.",
             "Forwarded from",
             "🇷🇺 one flag",
+            "🗓 План на день.",
+            "⚡️ Срочно",
+            "▪️ пункт",
+            "Обсудили:",
+            "More to come!",
+            "x" * 300,  # longer than any channel title or description
         ]
     ),
     st.text(st.characters(exclude_characters="\n\r"), max_size=15),
@@ -32,7 +38,7 @@ LINE = st.one_of(
 DUMP = st.lists(LINE, max_size=25).map("\n".join)
 
 
-@settings(max_examples=200)
+@settings(max_examples=400)
 @given(DUMP)
 def test_channel_dump_accounts_for_every_line(text: str) -> None:
     dump = segment_channel_dump(text, "f.txt")
