@@ -7,13 +7,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
 from sidelines.diff import diff_packages, render_diff
 from sidelines.publish import PublishConfig, load_snapshot, publish
 from sidelines.schema import default_schemas_dir
+from sidelines.terminal import plain_console, printable
 
-console = Console()
+console = plain_console()
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -29,7 +28,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     result = publish(config)
     names = ", ".join(p.name for p in result.files)
     console.print(
-        f"published {result.version} into {args.dist}: {names} "
+        f"published {result.version} into {printable(str(args.dist))}: {printable(names)} "
         f"(changes needed at least: {result.required})",
         highlight=False,
         soft_wrap=True,
