@@ -11,11 +11,13 @@ from typing import Any, TypeVar
 from rich.console import Console
 from rich.progress import track
 
+from sidelines.cli_eval import add_commands as add_eval_commands
 from sidelines.cli_release import add_commands
 from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
 from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
+from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
 from sidelines.schema import Schemas, default_schemas_dir, load_schemas
@@ -112,6 +114,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         jobs=max(1, args.jobs),
         cache_dir=None if args.no_cache else args.cache,
+        eval_results=args.eval_results,
+        quality_gate=not args.no_quality_gate,
     )
     summary = build(config, progress=show_progress)
     if summary.quality is not None:
@@ -231,6 +235,21 @@ def parser() -> argparse.ArgumentParser:
         "an unchanged rebuild only checks, a new file is the only one parsed",
     )
     b.add_argument("--no-cache", action="store_true", help="build everything from scratch")
+    b.add_argument(
+        "--no-quality-gate",
+        action="store_true",
+        help="write the package even when an error-level quality check fails (the report "
+        "says failed): for measuring an extraction, as nox -s eval does; never for a release",
+    )
+    b.add_argument(
+        "--eval-results",
+        type=Path,
+        default=default_eval_results(),
+        metavar="FILE",
+        help="the extraction's measured accuracy to publish in the package's README and "
+        "quality report, when measured with this code (default: the repository's "
+        "eval/results.json, written by nox -s eval)",
+    )
     b.add_argument("--timings", action="store_true", help="print time and memory per stage")
     add_comparison_options(b, "the --out folder as it is before the build")
     b.set_defaults(run=cmd_build)
@@ -251,6 +270,7 @@ def parser() -> argparse.ArgumentParser:
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)
     add_commands(commands)
+    add_eval_commands(commands)
     return top
 
 

@@ -17,6 +17,7 @@ import polars as pl
 
 from sidelines.cache import BuildCache, digest, tree_digest
 from sidelines.compare import compared_columns
+from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
@@ -30,7 +31,7 @@ from sidelines.package import (
 )
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
-from sidelines.provenance import build_provenance, default_lock_file
+from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
@@ -63,6 +64,12 @@ class BuildConfig:
     cache_dir: Path | None = None  # None: no cache, every build from scratch
     previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
     allow_removals: str | None = None  # why rows of the previous release may disappear
+    # `sidelines eval --json` output whose figures the package publishes (when they were
+    # measured with this code); None: the package says its accuracy was not measured.
+    eval_results: Path | None = field(default_factory=default_eval_results)
+    # False: write the package even when an error-level quality check fails (its report says
+    # "failed"), to measure an extraction that is not yet right; never for a release.
+    quality_gate: bool = True
 
 
 @dataclass
@@ -242,8 +249,14 @@ def descriptor(
     }
 
 
-def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
-    """Everything a build's output depends on: code, schemas, lock file, options, raw files."""
+def eval_results_bytes(config: BuildConfig) -> bytes:
+    """The evaluation results file's bytes (empty without one): the package publishes them."""
+    return config.eval_results.read_bytes() if config.eval_results is not None else b""
+
+
+def build_key(config: BuildConfig, raw: list[RawSource], eval_results: bytes) -> str:
+    """Everything a build's output depends on: code, schemas, lock file, options, raw files,
+    and the evaluation results it publishes."""
     lock = config.lock_file.read_bytes() if config.lock_file and config.lock_file.is_file() else b""
     schemas = json.dumps(tree_digest(config.schemas_dir), sort_keys=True)
     files = json.dumps([[r.name, r.sha256] for r in raw])
@@ -253,9 +266,11 @@ def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
         schemas,
         hashlib.sha256(lock).hexdigest(),
         str(config.skip_bad),
+        str(config.quality_gate),
         str(config.allow_removals),
         json.dumps(tree_digest(config.previous_dir) if config.previous_dir else None),
         files,
+        hashlib.sha256(eval_results).hexdigest(),
     )
 
 
@@ -263,13 +278,14 @@ def check_release(
     config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
 ) -> QualityReport:
     """Compare with the previous package and run the expectation suites (stage: quality);
-    raise before anything is written when rows vanish silently or an error-level check fails."""
+    raise before anything is written when rows vanish silently or (with the quality gate on)
+    an error-level check fails."""
     previous_dir = config.previous_dir or config.out_dir
     previous = read_package(previous_dir, schemas, compared_columns(schemas))
     if previous is None and config.previous_dir is not None:
         raise ValueError(f"{previous_dir}: no datapackage.json to compare with")
     report = check_quality(tables, schemas, previous, config.allow_removals)
-    if report.errors:
+    if report.errors and config.quality_gate:
         raise QualityFailed(report)
     return report
 
@@ -282,7 +298,9 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
     raw = read_sources(config.raw_dir)
-    key = build_key(config, raw)
+    eval_results = eval_results_bytes(config)
+    measured = parse_results(eval_results, str(config.eval_results)) if eval_results else None
+    key = build_key(config, raw, eval_results)
     clock.done("read")
     if cache is not None and (previous := cache.load_build(config.out_dir, key)):
         clock.done("check cache")
@@ -301,9 +319,10 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         raise ValidationFailed(errors)
     clock.done("validate")
     quality = check_release(config, tables, schemas)
-    files = quality_files(quality, schemas.package["version"])
-    clock.done("quality")
     provenance = build_provenance(config.lock_file)
+    accuracy = published_accuracy(measured, provenance["code_sha256"])
+    files = quality_files(quality, schemas.package["version"], accuracy)
+    clock.done("quality")
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
