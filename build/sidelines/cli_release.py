@@ -4,16 +4,19 @@ publish.py and diff.py, added to the main parser by cli.py."""
 from __future__ import annotations
 
 import argparse
+import csv
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
-from sidelines.diff import diff_packages, render_diff
+from sidelines.diff import PackageDiff, diff_packages, key_rows, render_diff
 from sidelines.publish import PublishConfig, load_snapshot, publish
 from sidelines.schema import default_schemas_dir
 
 console = Console()
+SHOWN = 20  # keys listed per table and kind by `sidelines diff` before it cuts the list
+KEYS_FILE = "sidelines-diff-keys.csv"
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -38,9 +41,32 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    """Show what changed between two packages (folders or zips), keyed by primary keys."""
-    print(render_diff(diff_packages(load_snapshot(args.old), load_snapshot(args.new))), end="")
+    """Show what changed between two packages (folders or zips), keyed by primary keys: every
+    added, removed and changed key, or the first --shown of each kind with the full list
+    written to --keys."""
+    diff = diff_packages(load_snapshot(args.old), load_snapshot(args.new))
+    cut = any(len(keys) > args.shown for _, _, keys in keys_by_kind(diff))
+    print(render_diff(diff, shown=args.shown, more=f"all in {args.keys}"), end="")
+    if cut:
+        write_key_list(key_rows(diff), args.keys)
     return 0
+
+
+def keys_by_kind(diff: PackageDiff) -> list[tuple[str, str, list[str]]]:
+    """(table, kind, keys) for the added, removed and changed rows of every table."""
+    return [
+        (t.name, kind, keys)
+        for t in diff.tables
+        for kind, keys in (("added", t.added), ("removed", t.removed), ("changed", t.changed_keys))
+    ]
+
+
+def write_key_list(rows: list[tuple[str, str, str]], path: Path) -> None:
+    """The full list of changed keys as CSV: table, change, key."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["table", "change", "key"])
+        writer.writerows(rows)
 
 
 def add_commands(commands: Any) -> None:
@@ -66,4 +92,18 @@ def add_commands(commands: Any) -> None:
     d = commands.add_parser("diff", help="diff two packages", description=cmd_diff.__doc__)
     d.add_argument("old", type=Path, help="older package: folder or zip")
     d.add_argument("new", type=Path, help="newer package: folder or zip")
+    d.add_argument(
+        "--shown",
+        type=int,
+        default=SHOWN,
+        metavar="N",
+        help=f"keys listed per table and kind of change before the list is cut (default: {SHOWN})",
+    )
+    d.add_argument(
+        "--keys",
+        type=Path,
+        default=Path(KEYS_FILE),
+        metavar="FILE",
+        help=f"where a cut list is written in full, as CSV (default: ./{KEYS_FILE})",
+    )
     d.set_defaults(run=cmd_diff)
