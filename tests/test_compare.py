@@ -130,7 +130,7 @@ def test_check_command(
     pl.concat([posts, posts.head(1)]).write_parquet(broken / "data" / "posts.parquet")
     assert main(["check", str(broken)]) == 1
     out = capsys.readouterr().out
-    assert "error: posts.post_id.unique: 2 of 16 rows" in out and "1 errors" in out
+    assert "error: posts.post_id.unique: 2 of 16 rows" in out and "1 error," in out
     fewer = tmp_path / "fewer"
     shutil.copytree(seed_package, fewer)
     posts.tail(-1).write_parquet(fewer / "data" / "posts.parquet")

@@ -30,8 +30,14 @@ from sidelines.verify import (
     read_copies,
     read_descriptor,
 )
+from sidelines.words import plural
 
 T = TypeVar("T")
+DESCRIPTION = (
+    "Build the sidelines data package (posts, hashtags and the meetings they report, from "
+    "Telegram channel dumps and exports and news articles) from raw files, check a built "
+    "package or a downloaded release, diff two packages and publish a release."
+)
 PROGRESS_FROM = 20  # show a progress bar only when there are this many files or more
 
 err_console = Console(stderr=True)
@@ -49,10 +55,11 @@ def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -
     """The short build summary: what was read and written, and how long it took."""
     verb = "up to date (inputs unchanged, package left as it was)" if summary.cached else "built"
     console.print(
-        f"{verb} {out_dir}: {summary.files} files read, {summary.posts} posts, "
-        f"{summary.hashtags} hashtags, {summary.meetings} meetings, "
-        f"{summary.repeats_collapsed} repeats collapsed, "
-        f"{len(summary.skipped)} files skipped, in {summary.seconds:.2f} s",
+        f"{verb} {out_dir}: {plural(summary.files, 'file')} read, "
+        f"{plural(summary.posts, 'post')}, {plural(summary.hashtags, 'hashtag')}, "
+        f"{plural(summary.meetings, 'meeting')}, "
+        f"{plural(summary.repeats_collapsed, 'repeat')} collapsed, "
+        f"{plural(len(summary.skipped), 'file')} skipped, in {summary.seconds:.2f} s",
         highlight=False,
         soft_wrap=True,
     )
@@ -65,7 +72,8 @@ def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -
 
 
 def print_quality(report: QualityReport, label: str = "quality") -> None:
-    """One line per failed check, row-count changes against the previous package, totals."""
+    """One line per failed check and per check that passed with rows against it or had no
+    row to check, row-count changes against the previous package, totals."""
     for r in report.errors + report.warnings:
         example = f" (e.g. {r.examples[0]})" if r.examples else ""
         console.print(
@@ -73,6 +81,16 @@ def print_quality(report: QualityReport, label: str = "quality") -> None:
             f"{r.check.rule}{example}",
             highlight=False,
             soft_wrap=True,
+        )
+    for r in report.results:
+        if r.outcome == "tolerated":
+            note = f"passed, with {r.unexpected} of {r.evaluated} rows against it"
+        elif r.outcome == "not applicable":
+            note = "not applicable: no rows to check"
+        else:
+            continue
+        console.print(
+            f"note: {r.check.id}: {note} — {r.check.rule}", highlight=False, soft_wrap=True
         )
     comparison = report.comparison
     changed = {
@@ -93,10 +111,12 @@ def print_quality(report: QualityReport, label: str = "quality") -> None:
             highlight=False,
             soft_wrap=True,
         )
+    idle = sum(r.outcome == "not applicable" for r in report.results)
     console.print(
-        f"{label}: {len(report.results)} expectations, "
-        f"{len(report.results) - len(report.errors) - len(report.warnings)} passed, "
-        f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+        f"{label}: {plural(len(report.results), 'expectation')}, "
+        f"{len(report.results) - len(report.errors) - len(report.warnings) - idle} passed, "
+        + (f"{idle} not applicable, " if idle else "")
+        + f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}",
         highlight=False,
         soft_wrap=True,
     )
@@ -200,7 +220,7 @@ def add_schemas_option(command: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    top = argparse.ArgumentParser(prog="sidelines", description=__doc__)
+    top = argparse.ArgumentParser(prog="sidelines", description=DESCRIPTION)
     commands = top.add_subparsers(dest="command", required=True)
     b = commands.add_parser(
         "build", help="build the data package from raw files", description=cmd_build.__doc__

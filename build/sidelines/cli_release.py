@@ -74,10 +74,20 @@ def add_commands(commands: Any) -> None:
     p = commands.add_parser(
         "publish", help="write versioned release artifacts", description=cmd_publish.__doc__
     )
-    p.add_argument("--package", type=Path, default=Path("datapackage"), help="built package folder")
-    p.add_argument("--dist", type=Path, default=Path("dist"), help="empty output folder")
     p.add_argument(
-        "--previous", type=Path, default=None, help="previous release (folder or zip), if any"
+        "--package",
+        type=Path,
+        default=Path("datapackage"),
+        help="built package folder (default: datapackage)",
+    )
+    p.add_argument(
+        "--dist", type=Path, default=Path("dist"), help="empty output folder (default: dist)"
+    )
+    p.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help="previous release (folder or zip) to compare with (default: none, a first release)",
     )
     p.add_argument(
         "--commit", default=None, help="git commit to record (default: HEAD of the repository)"
@@ -86,7 +96,8 @@ def add_commands(commands: Any) -> None:
         "--schemas",
         type=Path,
         default=default_schemas_dir(),
-        help="schemas folder whose package.json holds the version",
+        help="schemas folder whose package.json holds the version (default: the repository's "
+        "schemas/)",
     )
     p.set_defaults(run=cmd_publish)
     d = commands.add_parser("diff", help="diff two packages", description=cmd_diff.__doc__)
