@@ -17,6 +17,7 @@ from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
 from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
+from sidelines.places import default_cache_dir
 from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
@@ -250,8 +251,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--cache",
         type=Path,
-        default=Path(".cache/sidelines"),
-        help="cache of per-file results and of the last build (default: .cache/sidelines); "
+        default=default_cache_dir(),
+        help="cache of per-file results and of the last build (default: .cache/sidelines at "
+        "the repository's root when run inside it, else the user cache folder, here "
+        f"{default_cache_dir()}); "
         "an unchanged rebuild only checks, a new file is the only one parsed",
     )
     b.add_argument("--no-cache", action="store_true", help="build everything from scratch")
