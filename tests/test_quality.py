@@ -223,14 +223,12 @@ def test_failing_build_writes_nothing(
     good: Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "pkg"
-    out.mkdir()
-    (out / "keep.txt").write_text("old", encoding="utf-8")
     broken = meeting_dated(good, "a" * 16, dt.date(2025, 9, 21))  # schema-valid, wrong session
     monkeypatch.setattr("sidelines.pipeline.make_tables", lambda parsed, schemas: (broken, 0))
     with pytest.raises(QualityFailed, match=r"meetings\.date\.session_not_over"):
         build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    # No package, no leftovers: only the lock file that every build of `pkg` shares.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock"]
 
 
 def test_without_the_quality_gate_a_failing_build_is_written_and_says_so(

@@ -52,6 +52,12 @@ def show_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
     return track(items, description=label, total=total, console=err_console, transient=True)
 
 
+def print_note(message: str) -> None:
+    """A line on stderr from inside the build: waiting for a lock, leftovers of an interrupted
+    build put right, a warning that does not fail the build."""
+    err_console.print(f"sidelines build: {message}", highlight=False, soft_wrap=True, markup=False)
+
+
 def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -> None:
     """The short build summary: what was read and written, and how long it took."""
     verb = "up to date (inputs unchanged, package left as it was)" if summary.cached else "built"
@@ -137,8 +143,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else args.cache,
         eval_results=args.eval_results,
         quality_gate=not args.no_quality_gate,
+        wait=args.wait,
     )
-    summary = build(config, progress=show_progress)
+    summary = build(config, progress=show_progress, notify=print_note)
     if summary.quality is not None:
         print_quality(summary.quality)
     print_summary(summary, args.out, timings=args.timings)
@@ -233,7 +240,17 @@ def parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         default=Path("datapackage"),
-        help="package folder to write (default: datapackage)",
+        help="package folder to write (default: datapackage); it must be missing, empty or "
+        "hold a package sidelines wrote, and must not be, hold or lie inside --raw, hold the "
+        "current folder or the cache; it is replaced in one step",
+    )
+    b.add_argument(
+        "--wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="while another build writes the same --out folder, wait this long for it "
+        "(default: 600), then give up with an error",
     )
     add_schemas_option(b)
     b.add_argument(

@@ -22,13 +22,9 @@ from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
-from sidelines.package import (
-    read_package,
-    resource_entries,
-    swap_in,
-    write_json,
-    write_text_files,
-)
+from sidelines.jsonshape import from_json
+from sidelines.outfolder import check_out_dir, output_lock
+from sidelines.package import read_package, resource_entries, write_json, write_text_files
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
@@ -38,17 +34,23 @@ from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
 from sidelines.sources import RawSource, read_sources
+from sidelines.swap import recover, swap_in
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
 T = TypeVar("T")
 PARALLEL_FROM_BYTES = 2**20  # below a megabyte of raw text, one process is faster
 Progress = Callable[[Iterable[T], str, int], Iterable[T]]
+Notify = Callable[[str], None]
 
 
 def no_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
     """The progress hook for silent runs: items unchanged."""
     return items
+
+
+def no_notify(message: str) -> None:
+    """The message hook for silent runs (waiting for a lock, leftovers removed, warnings)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class BuildConfig:
     # False: write the package even when an error-level quality check fails (its report says
     # "failed"), to measure an extraction that is not yet right; never for a release.
     quality_gate: bool = True
+    wait: float = 600.0  # seconds to wait for another build of out_dir before refusing
 
 
 @dataclass
@@ -88,6 +91,10 @@ class BuildSummary:
     stages: list[dict[str, Any]] = field(default_factory=list)
     cached: bool = False  # True when nothing changed and the package was left as it was
     quality: QualityReport | None = None
+
+
+# Fields of a summary that describe one run, not the package: not kept in the cache.
+TRANSIENT = frozenset({"stages", "seconds", "cached", "quality"})
 
 
 class StageClock:
@@ -125,6 +132,7 @@ def extract_all(
     config: BuildConfig,
     cache: BuildCache | None,
     progress: Progress[Any],
+    notify: Notify = no_notify,
 ) -> tuple[list[FileExtract], list[SkippedSource]]:
     """Decode, parse and extract every raw file, on `config.jobs` processes, taking what the
     cache holds for unchanged files; with `skip_bad`, a file that cannot be read is set aside
@@ -144,7 +152,11 @@ def extract_all(
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
         if cache is not None:
-            cache.store_extract(key, value)
+            try:
+                cache.store_extract(key, value)
+            except OSError as err:  # the cache only saves time: build on without it
+                notify(f"warning: cannot write the cache, building without it ({err})")
+                cache = None
     extracts: list[FileExtract] = []
     skipped: list[SkippedSource] = []
     for key, source in zip(keys, raw, strict=True):
@@ -290,10 +302,25 @@ def check_release(
     return report
 
 
-def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSummary:
+def build(
+    config: BuildConfig, progress: Progress[Any] = no_progress, notify: Notify = no_notify
+) -> BuildSummary:
     """Read, parse, extract, validate and write the package; raise before writing on any
     input or schema error, leaving the previous package as it was. With a cache, a build
-    whose inputs are all unchanged leaves the package as it is."""
+    whose inputs are all unchanged leaves the package as it is.
+
+    An `out_dir` whose replacement could lose anything but an old package is refused before
+    any work; the build then holds the folder's lock and first undoes what a build killed
+    mid-swap left, so that it compares itself with the package that is really there."""
+    check_out_dir(config.out_dir, config.raw_dir, Path.cwd(), config.cache_dir)
+    with output_lock(config.out_dir, config.wait, notify):
+        recover(config.out_dir, notify)
+        return build_locked(config, progress, notify)
+
+
+def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -> BuildSummary:
+    """The build proper, under the output folder's lock. Nothing after the swap can fail it:
+    a cache record that cannot be written is a warning."""
     clock = StageClock()
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
@@ -302,12 +329,11 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     measured = parse_results(eval_results, str(config.eval_results)) if eval_results else None
     key = build_key(config, raw, eval_results)
     clock.done("read")
-    if cache is not None and (previous := cache.load_build(config.out_dir, key)):
+    recorded = cache.load_build(config.out_dir, key) if cache is not None else None
+    if (previous := from_json(BuildSummary, recorded, TRANSIENT)) is not None:
         clock.done("check cache")
-        return BuildSummary(
-            **previous | {"cached": True, "stages": clock.stages, "seconds": clock.total}
-        )
-    extracts, skipped = extract_all(raw, config, cache, progress)
+        return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
+    extracts, skipped = extract_all(raw, config, cache, progress, notify)
     clock.done("parse and extract")
     sources = source_entries(raw, extracts, skipped)
     files_read = len(extracts)
@@ -350,9 +376,12 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     )
     if cache is not None:
         record = asdict(replace(summary, quality=None))
-        for transient in ("stages", "seconds", "cached", "quality"):
+        for transient in TRANSIENT:
             del record[transient]
-        cache.store_build(config.out_dir, key, record)
+        try:
+            cache.store_build(config.out_dir, key, record)
+        except Exception as err:  # the package is in place: this must not fail the build
+            notify(f"warning: the package is built, but the cache could not record it ({err})")
     summary.stages = clock.stages
     summary.seconds = clock.total
     return summary
