@@ -6,7 +6,6 @@ the two copies and the quality checks on the CSV."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,6 @@ import polars as pl
 import pytest
 
 from sidelines import cli
-from sidelines.package import file_digest
 from sidelines.publish import PublishConfig, publish
 from sidelines.schema import load_schemas
 from sidelines.verify import (
@@ -27,7 +25,7 @@ from sidelines.verify import (
     opened_package,
     read_descriptor,
 )
-from tests.conftest import SCHEMAS
+from tests.conftest import SCHEMAS, rerecord
 from tests.test_docs import subcommands
 
 Breakage = Callable[[Path], None]
@@ -94,17 +92,6 @@ BREAKAGES: dict[str, tuple[Breakage, str]] = {
     ),
     "extra-file": (lambda p: (p / "data/notes.txt").write_text("mine\n"), "data/notes.txt"),
 }
-
-
-def rerecord(package: Path, relative: str) -> None:
-    """Record a tampered file's new bytes and hash in the descriptor, as someone covering
-    their tracks (or a careless re-export) would: only the tables' contents can tell then."""
-    path = package / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        if resource["path"] == relative:
-            resource["bytes"], resource["hash"] = file_digest(package / relative)
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def test_good_package_passes(seed_package: Path, capsys: pytest.CaptureFixture[str]) -> None:
