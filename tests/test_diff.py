@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from sidelines.diff import Snapshot, constraint_change, diff_packages, key_rows, render_diff
+from sidelines.notes import render_notes
 from sidelines.semver import Bump
 
 SCHEMA: dict[str, Any] = {
@@ -199,3 +200,11 @@ def test_changed_rows_are_described_then_listed() -> None:
 def test_heading_names_the_versions_honestly(old: str, new: str, heading: str) -> None:
     diff = diff_packages(package(version=old), package(version=new))
     assert render_diff(diff).splitlines()[0] == heading
+
+
+def test_release_notes_cut_long_lists_and_say_where_the_rest_is() -> None:
+    descriptor = {"name": "p", "title": "T", "version": "1.1.0"}
+    notes = render_notes(descriptor, "p-1.1.0.zip", {"t": 7}, five_added())
+    added = [line for line in notes.splitlines() if line.startswith("- added")]
+    assert added[-1] == "- added: 3 of 5 shown, `sidelines diff` of the two releases lists them all"
+    assert len(added) == 4

@@ -218,3 +218,12 @@ def test_outside_the_repository_the_package_schemas_are_used(
 def test_help_says_which_schemas_are_used() -> None:
     help_text = subcommands()["check"].format_help()
     assert "the package's own schemas" in " ".join(help_text.split())
+
+
+def test_zip_that_would_fill_the_disk_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("data/posts.csv", b"\0" * (8 << 20))  # 8 MiB of zeros: ~8 KiB packed
+    refused = pytest.raises(PackageCheckFailed, match="would unpack to 8388608 bytes")
+    with refused, opened_package(archive):
+        pass

@@ -26,6 +26,9 @@ from sidelines.schema import Schemas
 
 DESCRIPTOR = "datapackage.json"
 DATA = "data"
+# A table compresses ten- to twentyfold; far beyond that, a zip is built to fill the disk.
+MAX_RATIO = 200
+SMALL_FILE = 1 << 20  # bytes any member may unpack to, whatever its ratio
 
 
 class PackageCheckFailed(ValueError):
@@ -65,6 +68,11 @@ def unpack_release(archive: Path, dest: Path) -> None:
                 raise PackageCheckFailed(f"{archive}: unsafe member name {info.filename!r}")
             if (info.external_attr >> 16) & 0o170000 == 0o120000:
                 raise PackageCheckFailed(f"{archive}: {info.filename} is a symbolic link")
+            if info.file_size > MAX_RATIO * info.compress_size + SMALL_FILE:
+                raise PackageCheckFailed(
+                    f"{archive}: {info.filename} would unpack to {info.file_size} bytes from "
+                    f"{info.compress_size}: not a release zip"
+                )
             target = dest / info.filename
             if info.is_dir():
                 target.mkdir(parents=True, exist_ok=True)
