@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rich.console import Console
 from rich.progress import track
 
 from sidelines.cli_eval import add_commands as add_eval_commands
@@ -22,6 +21,7 @@ from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
 from sidelines.schema import Schemas, default_schemas_dir, load_schemas
+from sidelines.terminal import plain_console, printable
 from sidelines.validate import ValidationFailed
 from sidelines.verify import (
     copy_differences,
@@ -41,8 +41,8 @@ DESCRIPTION = (
 )
 PROGRESS_FROM = 20  # show a progress bar only when there are this many files or more
 
-err_console = Console(stderr=True)
-console = Console()
+err_console = plain_console(stderr=True)
+console = plain_console()
 
 
 def show_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
@@ -62,7 +62,7 @@ def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -
     """The short build summary: what was read and written, and how long it took."""
     verb = "up to date (inputs unchanged, package left as it was)" if summary.cached else "built"
     console.print(
-        f"{verb} {out_dir}: {plural(summary.files, 'file')} read, "
+        f"{verb} {printable(str(out_dir))}: {plural(summary.files, 'file')} read, "
         f"{plural(summary.posts, 'post')}, {plural(summary.hashtags, 'hashtag')}, "
         f"{plural(summary.meetings, 'meeting')}, "
         f"{plural(summary.repeats_collapsed, 'repeat')} collapsed, "
@@ -71,7 +71,7 @@ def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -
         soft_wrap=True,
     )
     for skipped in summary.skipped:
-        console.print(f"skipped {skipped['reason']}", highlight=False, soft_wrap=True)
+        console.print(f"skipped {printable(skipped['reason'])}", soft_wrap=True)
     if timings:
         for stage in summary.stages:
             seconds, peak = stage["seconds"], stage["peak_rss_mb"]
@@ -183,10 +183,8 @@ def print_problems(package: Path, problems: list[str]) -> int:
     """Each problem found in a package on its own error line; the exit status (1)."""
     for problem in problems:
         err_console.print(
-            f"sidelines check: error: {package}: {problem}",
-            highlight=False,
+            f"sidelines check: error: {printable(str(package))}: {printable(problem)}",
             soft_wrap=True,
-            markup=False,
         )
     return 1
 
@@ -327,9 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         ValueError,
         OSError,
     ) as err:
-        err_console.print(
-            f"sidelines {args.command}: error: {err}", highlight=False, soft_wrap=True
-        )
+        err_console.print(f"sidelines {args.command}: error: {printable(str(err))}", soft_wrap=True)
         return 1
 
 

@@ -8,13 +8,12 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
 from sidelines.diff import PackageDiff, diff_packages, key_rows, render_diff
 from sidelines.publish import PublishConfig, load_snapshot, publish
 from sidelines.schema import default_schemas_dir
+from sidelines.terminal import plain_console, printable
 
-console = Console()
+console = plain_console()
 SHOWN = 20  # keys listed per table and kind by `sidelines diff` before it cuts the list
 KEYS_FILE = "sidelines-diff-keys.csv"
 
@@ -32,7 +31,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     result = publish(config)
     names = ", ".join(p.name for p in result.files)
     console.print(
-        f"published {result.version} into {args.dist}: {names} "
+        f"published {result.version} into {printable(str(args.dist))}: {printable(names)} "
         f"(changes needed at least: {result.required})",
         highlight=False,
         soft_wrap=True,
