@@ -116,11 +116,15 @@ NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b"
 )
-SIDELINES = compile_guarded(
-    r"(?:«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of)"
-    r"[^.;]*?(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?",
-    re.I,
+_SIDELINES_CUE = (
+    r"«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of"
 )
+_ASSEMBLY = r"(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?"
+# A phrase naming the Assembly as the stage: a cue, then the Assembly before the next . or ;
+# `blank_sidelines` applies it in linear time; the regex alone restarts at every cue.
+SIDELINES = compile_guarded(rf"(?:{_SIDELINES_CUE})[^.;]*?{_ASSEMBLY}", re.I)
+SIDELINES_CUE = compile_guarded(_SIDELINES_CUE, re.I)
+ASSEMBLY_OR_STOP = compile_guarded(rf"(?P<assembly>{_ASSEMBLY})|[.;]", re.I)
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
 
@@ -188,6 +192,26 @@ def sentences(text: str) -> tuple[str, ...]:
     ('С.В.Лавров встретился с А. Бурханом.', 'Talks in St. Vincent.', 'Next')
     """
     return tuple(s.strip() for s in SENTENCE_BREAK.split(text) if s.strip())
+
+
+def blank_sidelines(text: str) -> str:
+    """`SIDELINES.sub(" ", text)` in one pass: a cue with no Assembly before the next stop
+    fails, and so does every other cue before that stop, so the search resumes after it.
+
+    >>> blank_sidelines("Talks on the sidelines of the General Assembly. On the sidelines of")
+    'Talks  . On the sidelines of'
+    """
+    kept: list[str] = []
+    done = resume = 0
+    while (cue := SIDELINES_CUE.search(text, resume)) is not None:
+        end = ASSEMBLY_OR_STOP.search(text, cue.end())
+        if end is None:  # neither an Assembly nor a stop up to the end: no cue can match
+            break
+        if end.group("assembly") is not None:
+            kept += [text[done : cue.start()], " "]
+            done = end.end()
+        resume = end.end()
+    return "".join(kept) + text[done:]
 
 
 def _clause(sentence: str, cue_end: int, cyrillic: bool) -> str:
@@ -334,8 +358,8 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
                 ]
         if multi:
             clause = _clause(sentence, multi.start(), cyrillic)
-            orgs = organisations_named(SIDELINES.sub(" ", clause)) or organisations_named(
-                SIDELINES.sub(" ", sentence)
+            orgs = organisations_named(blank_sidelines(clause)) or organisations_named(
+                blank_sidelines(sentence)
             )
             return [
                 Mention(
@@ -376,7 +400,7 @@ def planned_mentions(post: dict[str, Any]) -> list[Mention]:
             continue
         if not (russian_official(sentence) or MINISTER.search(sentence)):
             continue
-        stage = SIDELINES.sub(" ", sentence)  # the session's margins are not the engagement
+        stage = blank_sidelines(sentence)  # the session's margins are not the engagement
         orgs = organisations_named(stage)
         if not orgs and GENERAL_ASSEMBLY.search(stage):
             orgs = ["UN"]
