@@ -110,7 +110,8 @@ WEEKDAY = compile_guarded(
     re.I,
 )
 YESTERDAY = compile_guarded(r"\byesterday\b|(?<!\w)вчера(?!\w)", re.I)
-PIN_PLACE = re.compile(r"📍\s*(?P<place>[^,\n\d]+?)\s*(?:,|\n|$)")
+# After a pin, a place is the text up to a comma or the line's end, with no digit in it.
+PIN_PLACE = re.compile(r"📍\s*+(?P<place>[^,\n\d]*+)")
 IN_PLACE = compile_guarded(r"\bin\s+(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
 NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -274,10 +275,26 @@ def held_date(post: dict[str, Any], published: date | None) -> tuple[date | None
     return None, "unknown"
 
 
+def pinned_place(text: str) -> str | None:
+    """The place after the first 📍 that names one (up to a comma or the line's end, no
+    digit). Each stretch is read once: pins before a digit all end at that digit.
+
+    >>> pinned_place("📍 Нью-Йорк 22 сентября\\n📍 New York , USA")
+    'New York'
+    """
+    resume = 0
+    while (pin := PIN_PLACE.search(text, resume)) is not None:
+        place, end = pin.group("place").strip(), pin.end()
+        if place and (end == len(text) or text[end] in ",\n"):
+            return place
+        resume = max(end, pin.start() + 1)
+    return None
+
+
 def _location(sentence: str, post_text: str, session: int | None) -> str | None:
-    pinned = PIN_PLACE.search(post_text)
+    pinned = pinned_place(post_text)
     if pinned:
-        return pinned.group("place").strip()
+        return pinned
     if not IN_PLACE.search(sentence):  # blanking organisations can only remove places
         return UNGA_VENUE if session is not None else None
     for match in IN_PLACE.finditer(without_organisations(sentence)):
