@@ -75,6 +75,19 @@ SHAPES = [
         Shape("planned-en.txt", article("The Minister will meet his Malian colleague. ", "Plans")),
         id="en-will-meet-sentences",
     ),
+    # Sentences naming the official and a meeting but no counterpart: each one once looked
+    # for the post's date, its hashtags and its 📍 place through the whole text.
+    pytest.param(
+        Shape("session.txt", article("78-й сессии Генассамблеи С.В.Лавров Встреча прошла. ")),
+        id="ru-official-meeting-sentences",
+    ),
+    pytest.param(
+        Shape(
+            "tagged.txt",
+            article("С.В.Лавров провёл встречу с министром. #РоссияМали #РоссияСенегал "),
+        ),
+        id="ru-meeting-sentences-with-hashtags",
+    ),
     # «на полях » with no full stop and no Assembly: the lazy scan restarted at every cue.
     pytest.param(
         Shape(

@@ -228,15 +228,23 @@ def _is_cyrillic(text: str) -> bool:
     return letters(RUSSIAN_LETTERS, text) >= letters(LATIN, text)
 
 
+@lru_cache(maxsize=4)  # asked once per meeting sentence of the post: read the post once
+def _post_partner(post_text: str) -> tuple[str | None, str | None] | None:
+    """The partner the whole post names: its opening flag pair, else its one bilateral
+    hashtag; None when it names none."""
+    country, org = partner_from_flags(leading_flags(post_text))
+    if country or org:
+        return country, org
+    tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(post_text)) if c})
+    return (tagged[0], None) if len(tagged) == 1 else None
+
+
 def _bilateral_partners(post_text: str, clause: str) -> list[tuple[str | None, str | None]]:
     """(country, org) pairs: the opening flag pair, else one bilateral hashtag, else the
     clause (an organisation whose head is met, else the countries it names)."""
-    country, org = partner_from_flags(leading_flags(post_text))
-    if country or org:
-        return [(country, org)]
-    tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(post_text)) if c})
-    if len(tagged) == 1:
-        return [(tagged[0], None)]
+    partner = _post_partner(post_text)
+    if partner is not None:
+        return [partner]
     orgs = organisations_named(clause)
     countries = countries_named(clause)
     if orgs and (names_head_of_organisation(clause) or not countries):
@@ -291,8 +299,11 @@ def pinned_place(text: str) -> str | None:
     return None
 
 
+_post_pinned_place = lru_cache(maxsize=4)(pinned_place)  # once per post, not per sentence
+
+
 def _location(sentence: str, post_text: str, session: int | None) -> str | None:
-    pinned = pinned_place(post_text)
+    pinned = _post_pinned_place(post_text)
     if pinned:
         return pinned
     if not IN_PLACE.search(sentence):  # blanking organisations can only remove places
@@ -333,6 +344,7 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
     text = post.get("text") or ""
     if not (HELD_BILATERAL.search(text) or HELD_MULTILATERAL.search(text)):
         return []  # no sentence can have a cue the whole text lacks
+    dated: tuple[date | None, str] | None = None
     for sentence in sentences(text):
         multi = HELD_MULTILATERAL.search(sentence)
         bilateral = HELD_BILATERAL.search(sentence)
@@ -343,7 +355,9 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
             continue
         cyrillic = _is_cyrillic(sentence)
         base = _base(post)
-        when, precision = held_date(post, base["published"])
+        if dated is None:  # the post's date, not the sentence's: found once
+            dated = held_date(post, base["published"])
+        when, precision = dated
         place = _location(sentence, text, post.get("unga_session"))
         common = base | {
             "status": "held",
