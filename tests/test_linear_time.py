@@ -18,6 +18,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -26,7 +27,7 @@ from hypothesis import strategies as st
 from sidelines.extract.mentions import SIDELINES, blank_sidelines, pinned_place
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.parse.channel_dump import forwarded_name
-from sidelines.parse.telegram_html import Node, _TreeBuilder, unclosed_markup_as_text
+from sidelines.parse.telegram_html import unclosed_markup_as_text
 from sidelines.sources import RawSource
 
 MAX_GROWTH = 3  # per-repetition cost at a larger count over the cost at a smaller one
@@ -311,25 +312,32 @@ MARKUP = [
 ]  # fmt: skip
 
 
-def page_tree(page: str) -> tuple[object, ...]:
-    """What the build reads from a page: elements with their classes and lines, and text."""
-    builder = _TreeBuilder()
-    builder.feed(page)
-    builder.close()
+class Reading(HTMLParser):
+    """What the build takes from a page: elements with their classes and lines, and text
+    (comments and declarations are dropped by the build, so they are here)."""
 
-    def shape(node: Node) -> tuple[object, ...]:
-        children: list[object] = []
-        for child in node.children:
-            if isinstance(child, str):  # the parser may hand text over in several pieces
-                if children and isinstance(children[-1], str):
-                    children[-1] += child
-                else:
-                    children.append(child)
-            else:
-                children.append(shape(child))
-        return (html.unescape(node.tag), node.attrs.get("class"), node.line_start, *children)
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[object, ...]] = []
 
-    return shape(builder.root)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", html.unescape(tag), dict(attrs).get("class"), self.lineno))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", html.unescape(tag)))
+
+    def handle_data(self, data: str) -> None:
+        if self.events and self.events[-1][0] == "text":  # text may come in several pieces
+            self.events[-1] = ("text", str(self.events[-1][1]) + data)
+        else:
+            self.events.append(("text", data))
+
+
+def page_tree(page: str) -> list[tuple[object, ...]]:
+    reading = Reading()
+    reading.feed(page)
+    reading.close()
+    return reading.events
 
 
 @settings(max_examples=300)
