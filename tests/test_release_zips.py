@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import stat
+import struct
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -202,3 +203,29 @@ def test_a_symlink_in_a_package_folder_is_refused(tmp_path: Path) -> None:
     (pkg / "data" / "posts.csv").symlink_to("/etc/passwd")
     with pytest.raises(PublishError, match=r"data/posts\.csv is a symlink"):
         load_snapshot(pkg)
+
+
+def test_an_entry_lying_about_its_size_is_not_inflated_past_it(tmp_path: Path) -> None:
+    """A bomb whose headers declare 1000 bytes for 256 MiB of zeros passes the size check;
+    the entry is then read a chunk at a time and stops where it said it would."""
+    path = package_zip(tmp_path / "liar.zip")
+    name = b"data/zeros.csv"
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name.decode(), bytes(256 << 20))
+    data = bytearray(path.read_bytes())
+    local = data.rindex(name, 0, data.index(b"PK\x01\x02")) - 30  # its local header
+    central = data.rindex(name) - 46  # its central directory record
+    assert data[local + 30 : local + 30 + len(name)] == name
+    assert data[central + 46 : central + 46 + len(name)] == name
+    struct.pack_into("<I", data, local + 22, 1000)  # uncompressed size, local header
+    struct.pack_into("<I", data, central + 24, 1000)  # and in the central directory
+    path.write_bytes(bytes(data))
+    tracemalloc.start()
+    try:
+        with pytest.raises(PublishError, match="damaged zip") as refused:
+            load_snapshot(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 << 20
+    assert "\n" not in str(refused.value)
