@@ -117,10 +117,10 @@ def test_too_many_entries_are_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("info", "why"),
     [
-        pytest.param(zipfile.ZipInfo("../outside.csv"), r"out of the archive", id="dot-dot"),
-        pytest.param(zipfile.ZipInfo("data/../../x.csv"), r"out of the archive", id="inner-dots"),
-        pytest.param(zipfile.ZipInfo("/etc/cron.d/x"), r"an absolute path", id="absolute"),
-        pytest.param(zipfile.ZipInfo("C:/x.csv"), r"an absolute path", id="drive"),
+        pytest.param(zipfile.ZipInfo("../outside.csv"), r"outside the archive", id="dot-dot"),
+        pytest.param(zipfile.ZipInfo("data/../../x.csv"), r"outside the archive", id="inner-dots"),
+        pytest.param(zipfile.ZipInfo("/etc/cron.d/x"), r"outside the archive", id="absolute"),
+        pytest.param(zipfile.ZipInfo("C:/x.csv"), r"outside the archive", id="drive"),
         pytest.param(symlink_entry("data/link.csv", "/etc/passwd"), r"a symlink", id="symlink"),
     ],
 )

@@ -28,6 +28,7 @@ from sidelines.diff import PackageDiff, Snapshot, diff_packages
 from sidelines.notes import render_notes
 from sidelines.package import write_json
 from sidelines.semver import Bump, Version, VersionError, check_version
+from sidelines.verify import safe_member
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NOTES = "release-notes.md"
@@ -99,12 +100,8 @@ CHUNK = 1 << 20
 
 def unsafe_entry(info: zipfile.ZipInfo) -> str | None:
     """Why an entry must not be read (a path out of the archive, a link), or None."""
-    name = info.filename
-    parts = name.replace("\\", "/").split("/")
-    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
-        return "an absolute path"
-    if ".." in parts:
-        return "a path out of the archive (..)"
+    if not safe_member(info.filename):  # the same rule as `sidelines check` unpacks by
+        return "a path outside the archive (absolute, .., drive or backslash)"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "a symlink"
     if info.flag_bits & 0x1:
