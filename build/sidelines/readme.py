@@ -60,6 +60,17 @@ meetings <- read.csv("data/meetings.csv", na.strings = "", fileEncoding = "UTF-8
 SELECT m.*, s.post_id FROM 'data/meetings.parquet' m
 JOIN 'data/meeting_sources.parquet' s USING (meeting_id);
 ```
+
+**Spreadsheets (Excel, LibreOffice Calc, Google Sheets)**
+
+The CSVs keep every text exactly as it was posted, so a value may begin with `=`, `+`, `-`
+or `@` (a quoted line, a list item, a handle). These values are text, not formulas, but a
+spreadsheet that opens a CSV directly may run them as formulas. Do not double-click the
+CSVs: import them with every column as text (Excel: Data → From Text/CSV → Transform Data,
+column type Text; LibreOffice: File → Open, then in the Text Import dialog select all
+columns and set the column type to Text; Google Sheets: File → Import, with "Convert text
+to numbers, dates, and formulas" unticked), or use the Parquet copy, which holds no
+formulas.
 """
 
 MEETINGS = """## How meetings are extracted

@@ -110,17 +110,22 @@ WEEKDAY = compile_guarded(
     re.I,
 )
 YESTERDAY = compile_guarded(r"\byesterday\b|(?<!\w)вчера(?!\w)", re.I)
-PIN_PLACE = re.compile(r"📍\s*(?P<place>[^,\n\d]+?)\s*(?:,|\n|$)")
+# After a pin, a place is the text up to a comma or the line's end, with no digit in it.
+PIN_PLACE = re.compile(r"📍\s*+(?P<place>[^,\n\d]*+)")
 IN_PLACE = compile_guarded(r"\bin\s+(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
 NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b"
 )
-SIDELINES = compile_guarded(
-    r"(?:«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of)"
-    r"[^.;]*?(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?",
-    re.I,
+_SIDELINES_CUE = (
+    r"«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of"
 )
+_ASSEMBLY = r"(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?"
+# A phrase naming the Assembly as the stage: a cue, then the Assembly before the next . or ;
+# `blank_sidelines` applies it in linear time; the regex alone restarts at every cue.
+SIDELINES = compile_guarded(rf"(?:{_SIDELINES_CUE})[^.;]*?{_ASSEMBLY}", re.I)
+SIDELINES_CUE = compile_guarded(_SIDELINES_CUE, re.I)
+ASSEMBLY_OR_STOP = compile_guarded(rf"(?P<assembly>{_ASSEMBLY})|[.;]", re.I)
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
 
@@ -190,6 +195,26 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in SENTENCE_BREAK.split(text) if s.strip())
 
 
+def blank_sidelines(text: str) -> str:
+    """`SIDELINES.sub(" ", text)` in one pass: a cue with no Assembly before the next stop
+    fails, and so does every other cue before that stop, so the search resumes after it.
+
+    >>> blank_sidelines("Talks on the sidelines of the General Assembly. On the sidelines of")
+    'Talks  . On the sidelines of'
+    """
+    kept: list[str] = []
+    done = resume = 0
+    while (cue := SIDELINES_CUE.search(text, resume)) is not None:
+        end = ASSEMBLY_OR_STOP.search(text, cue.end())
+        if end is None:  # neither an Assembly nor a stop up to the end: no cue can match
+            break
+        if end.group("assembly") is not None:
+            kept += [text[done : cue.start()], " "]
+            done = end.end()
+        resume = end.end()
+    return "".join(kept) + text[done:]
+
+
 def _clause(sentence: str, cue_end: int, cyrillic: bool) -> str:
     """The words naming the other side: after "with"/«с», up to a place or time phrase."""
     with_ = (WITH_RU if cyrillic else WITH_EN).search(sentence, max(cue_end - 6, 0))
@@ -203,15 +228,23 @@ def _is_cyrillic(text: str) -> bool:
     return letters(RUSSIAN_LETTERS, text) >= letters(LATIN, text)
 
 
+@lru_cache(maxsize=4)  # asked once per meeting sentence of the post: read the post once
+def _post_partner(post_text: str) -> tuple[str | None, str | None] | None:
+    """The partner the whole post names: its opening flag pair, else its one bilateral
+    hashtag; None when it names none."""
+    country, org = partner_from_flags(leading_flags(post_text))
+    if country or org:
+        return country, org
+    tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(post_text)) if c})
+    return (tagged[0], None) if len(tagged) == 1 else None
+
+
 def _bilateral_partners(post_text: str, clause: str) -> list[tuple[str | None, str | None]]:
     """(country, org) pairs: the opening flag pair, else one bilateral hashtag, else the
     clause (an organisation whose head is met, else the countries it names)."""
-    country, org = partner_from_flags(leading_flags(post_text))
-    if country or org:
-        return [(country, org)]
-    tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(post_text)) if c})
-    if len(tagged) == 1:
-        return [(tagged[0], None)]
+    partner = _post_partner(post_text)
+    if partner is not None:
+        return [partner]
     orgs = organisations_named(clause)
     countries = countries_named(clause)
     if orgs and (names_head_of_organisation(clause) or not countries):
@@ -250,10 +283,29 @@ def held_date(post: dict[str, Any], published: date | None) -> tuple[date | None
     return None, "unknown"
 
 
+def pinned_place(text: str) -> str | None:
+    """The place after the first 📍 that names one (up to a comma or the line's end, no
+    digit). Each stretch is read once: pins before a digit all end at that digit.
+
+    >>> pinned_place("📍 Нью-Йорк 22 сентября\\n📍 New York , USA")
+    'New York'
+    """
+    resume = 0
+    while (pin := PIN_PLACE.search(text, resume)) is not None:
+        place, end = pin.group("place").strip(), pin.end()
+        if place and (end == len(text) or text[end] in ",\n"):
+            return place
+        resume = max(end, pin.start() + 1)
+    return None
+
+
+_post_pinned_place = lru_cache(maxsize=4)(pinned_place)  # once per post, not per sentence
+
+
 def _location(sentence: str, post_text: str, session: int | None) -> str | None:
-    pinned = PIN_PLACE.search(post_text)
+    pinned = _post_pinned_place(post_text)
     if pinned:
-        return pinned.group("place").strip()
+        return pinned
     if not IN_PLACE.search(sentence):  # blanking organisations can only remove places
         return UNGA_VENUE if session is not None else None
     for match in IN_PLACE.finditer(without_organisations(sentence)):
@@ -292,6 +344,7 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
     text = post.get("text") or ""
     if not (HELD_BILATERAL.search(text) or HELD_MULTILATERAL.search(text)):
         return []  # no sentence can have a cue the whole text lacks
+    dated: tuple[date | None, str] | None = None
     for sentence in sentences(text):
         multi = HELD_MULTILATERAL.search(sentence)
         bilateral = HELD_BILATERAL.search(sentence)
@@ -302,7 +355,9 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
             continue
         cyrillic = _is_cyrillic(sentence)
         base = _base(post)
-        when, precision = held_date(post, base["published"])
+        if dated is None:  # the post's date, not the sentence's: found once
+            dated = held_date(post, base["published"])
+        when, precision = dated
         place = _location(sentence, text, post.get("unga_session"))
         common = base | {
             "status": "held",
@@ -334,8 +389,8 @@ def held_mentions(post: dict[str, Any]) -> list[Mention]:
                 ]
         if multi:
             clause = _clause(sentence, multi.start(), cyrillic)
-            orgs = organisations_named(SIDELINES.sub(" ", clause)) or organisations_named(
-                SIDELINES.sub(" ", sentence)
+            orgs = organisations_named(blank_sidelines(clause)) or organisations_named(
+                blank_sidelines(sentence)
             )
             return [
                 Mention(
@@ -376,7 +431,7 @@ def planned_mentions(post: dict[str, Any]) -> list[Mention]:
             continue
         if not (russian_official(sentence) or MINISTER.search(sentence)):
             continue
-        stage = SIDELINES.sub(" ", sentence)  # the session's margins are not the engagement
+        stage = blank_sidelines(sentence)  # the session's margins are not the engagement
         orgs = organisations_named(stage)
         if not orgs and GENERAL_ASSEMBLY.search(stage):
             orgs = ["UN"]

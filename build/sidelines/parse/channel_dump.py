@@ -24,10 +24,12 @@ import emoji
 from sidelines.extract.hashtags import is_hashtag_line
 from sidelines.records import RawPost
 
-FORWARDED = re.compile(r"^Forwarded from\s+(?P<name>.+?)\s*$")
+# The name runs to the line's end (greedy, trimmed later): a lazy name before `\s*$` would
+# retry the trailing run of spaces at every character of the name.
+FORWARDED = re.compile(r"^Forwarded from\s+(?P<name>.+)$")
 FLAG_PAIR_START = re.compile("^\\s*(?:[\U0001f1e6-\U0001f1ff]{2}){2}")
 REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
-TRAILING_FLAGS = re.compile("(?:\\s*[\U0001f1e6-\U0001f1ff]{2})+\\s*$")
+REGIONAL_INDICATORS = range(0x1F1E6, 0x1F1FF + 1)  # two of them make a flag
 HEADER_LINES = 2
 TITLE_MAX = 128  # Telegram's limit on a channel's name
 DESCRIPTION_MAX = 255  # and on its description
@@ -97,8 +99,21 @@ def _headline_words(line: str) -> int:
 
 
 def forwarded_name(raw: str) -> str:
-    """'Russian MFA 🇷🇺' -> 'Russian MFA': the channel name without its flag."""
-    return TRAILING_FLAGS.sub("", raw).strip()
+    """'Russian MFA 🇷🇺' -> 'Russian MFA': the channel name without its trailing flags.
+
+    Read from the end, not searched with a regex: a search would rescan a long run of spaces
+    inside the name from each of its characters.
+
+    >>> forwarded_name("  MFA Russia 🇷🇺 🇲🇱🇸🇳  "), forwarded_name("🇷🇺")
+    ('MFA Russia', '')
+    """
+    end = len(raw)
+    while True:
+        while end and raw[end - 1].isspace():
+            end -= 1
+        if end < 2 or not all(ord(c) in REGIONAL_INDICATORS for c in raw[end - 2 : end]):
+            return raw[:end].strip()
+        end -= 2
 
 
 def _finish(post: _Open, source_file: str, channel: str | None) -> RawPost | None:

@@ -35,6 +35,14 @@ MESSAGE_ID = re.compile(r"^message(\d+)$")
 DATE_TITLE = re.compile(
     r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2}) UTC([+-])(\d{2}):(\d{2})"
 )
+# What ends a comment and a marked section, as `html.parser` looks for them.
+COMMENT_CLOSE = re.compile(r"--\s*>")
+SECTION_CLOSE = re.compile(r"]\s*]\s*>")  # <![CDATA[ … ]]>
+MS_SECTION_CLOSE = re.compile(r"]\s*>")  # <![if …]>
+SECTION_KEYWORD = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
+TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
+# Elements whose content the parser reads as raw text, up to their end tag.
+RAW_TEXT_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in ("script", "style")}
 # Class of an attachment's wrapper -> media type, as the JSON export names it.
 MEDIA_CLASSES = {
     "photo_wrap": "photo",
@@ -148,6 +156,66 @@ class _TreeBuilder(HTMLParser):
         self.unclosed_messages += self.open_tags["#message"]
 
 
+def _markup_end(page: str, at: int, last_close: dict[re.Pattern[str], int]) -> int | None:
+    """Where `html.parser` ends the markup opened by the `<` at `at` (just past it), or
+    None when nothing closes it (it would then read it as text up to the next `>`).
+    `last_close` holds where each closing pattern last starts: an unclosed comment is told
+    without searching the rest of the page again."""
+    if page.startswith("<!--", at):
+        closing, start = COMMENT_CLOSE, at + 4
+    elif page.startswith("<![", at):
+        name = SECTION_KEYWORD.match(page, at + 3)
+        keyword = name.group().lower() if name else ""
+        if keyword in {"temp", "cdata", "ignore", "include", "rcdata"}:
+            closing, start = SECTION_CLOSE, at + 3
+        elif keyword in {"if", "else", "endif"}:
+            closing, start = MS_SECTION_CLOSE, at + 3
+        else:
+            return None  # a section html.parser cannot read (it raises): text
+    elif page.startswith(("</", "<!", "<?"), at) or TAG_NAME.match(page, at + 1):
+        gt = page.find(">", at)
+        return None if gt < 0 else gt + 1
+    else:
+        return at + 1  # "< " or "<<": a plain character
+    close = closing.search(page, start) if last_close[closing] >= start else None
+    return close.end() if close else None
+
+
+def unclosed_markup_as_text(page: str) -> str:
+    """The page with each `<` that opens markup never closed (a tag with no `>` after it, a
+    comment with no `-->`, …) written as `&lt;`, up to the next `>`: the text the parser
+    would make of it anyway. Python's `html.parser` (before 3.13.4) rescans the rest of the
+    page from each such `<` when it closes, so a long run of them took quadratic time.
+
+    >>> unclosed_markup_as_text("<p>Talks</p><!--x> <a")
+    '<p>Talks</p>&lt;!--x> &lt;a'
+    """
+    last_close = {
+        closing: max((m.start() for m in closing.finditer(page)), default=-1)
+        for closing in (COMMENT_CLOSE, SECTION_CLOSE, MS_SECTION_CLOSE)
+    }
+    pieces: list[str] = []
+    done = 0
+    at = page.find("<")
+    while at >= 0:
+        end = _markup_end(page, at, last_close)
+        if end is None:
+            gt = page.find(">", at)
+            end = len(page) if gt < 0 else gt + 1
+            pieces += [page[done:at], page[at:end].replace("<", "&lt;")]
+            done = end
+        else:
+            name = TAG_NAME.match(page, at + 1)
+            raw_text = RAW_TEXT_END.get(name.group().lower()) if name else None
+            if raw_text is not None and page[end - 2] != "/":
+                close = raw_text.search(page, end)  # script, style: not markup inside
+                if close is None:
+                    break
+                end = close.end()
+        at = page.find("<", end)
+    return "".join(pieces) + page[done:]
+
+
 def clean(text: str) -> str | None:
     """Trim the page's indentation around a text; None when nothing is left."""
     text = unicodedata.normalize("NFC", text.strip())
@@ -216,7 +284,7 @@ def parse_telegram_html(text: str, source_file: str) -> TelegramExport:
     """Every `div.message` of an export page as a post, except service messages (date
     separators, pins, joins) and messages with neither text nor media, counted by reason."""
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(unclosed_markup_as_text(text))
     builder.close()
     headers = builder.root.find_all("page_header")
     titles = headers[0].find_all("text") if headers else []
