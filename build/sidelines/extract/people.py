@@ -1,19 +1,33 @@
 """People in a meeting sentence: the Russian participant, and the counterpart's name and office.
 
-The Russian side is matched against the small table of officials in `aliases.py`; the
-counterpart is read from the words after "with" / «с»: the office first, then the name.
+The Russian side: the officials of `aliases.py` in every case and in initials style (found by
+one automaton), else a Russian title ("Russian Ambassador to Egypt", «Посол России в
+Египте»), kept when no name is given. The counterpart: read from the words naming the other
+side, the office first, then the name; Russian ones are put back into the nominative by
+pymorphy3 (`morphology.py`), foreign names it does not know kept as written.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import emoji
+
 from sidelines.extract.aliases import ORGANISATIONS, RUSSIAN_OFFICIALS
-from sidelines.extract.countries import countries_named, country_names, country_spans
+from sidelines.extract.automaton import Automaton, Entry
+from sidelines.extract.countries import countries_named, country_spans
+from sidelines.extract.demonyms import demonyms
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.gazetteer import country_names, names_in
+from sidelines.extract.morphology import (
+    case_of,
+    nominative_phrase,
+    nominative_word,
+    person_name_forms,
+)
 from sidelines.extract.organisations import organisations_named
 
 # Words of an office or an institution, never of a person's name (English, then Russian stems).
@@ -195,6 +209,7 @@ NAME_PARTICLES = frozenset(
         "le",
         "la",
         "бин",
+        "бен",
         "ибн",
         "бинт",
         "абу",
@@ -213,22 +228,31 @@ NAME_PARTICLES = frozenset(
     ]
 )
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
+CYRILLIC = re.compile("[а-яё]", re.I)
 RU_INITIALS_NAME = compile_guarded(r"(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
 EN_RUSSIAN_SIDE = compile_guarded(
     r"\b(?:Russian|Russia['’]s)\s+(?:(?:Deputy|First|Foreign|Prime|Minister|Ambassador|President"
     r"|Permanent|Representative|Special|Envoy|to|the|of|UN|USA|United|States)\s+)*"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
 )
+WORD = "A-Za-zА-Яа-яЁё"
+# A Russian office named with its country, in any case; the place it serves in follows
+# («Посол России в Египте», «Постпреда РФ при ООН», «Замглавы МИД России»).
 RU_RUSSIAN_TITLE = compile_guarded(
-    r"(?<!\w)(?:Посол\w*|Министр\w*|Постпред\w*|Президент\w*|Замминистр\w*|Заместител\w*)"
-    r"(?:\s+[а-яё]+){0,3}\s+(?:России|Российской\s+Федерации)",
+    rf"(?<![{WORD}])(?:Пос(?:ол|л)|Постпред|Постоянн[а-яё]*\s+представител|Министр|Замминистр"
+    r"|Заместител|Президент|Спецпредставител|Специальн[а-яё]*\s+представител|Спецпосланник"
+    r"|Замглавы|Глав|Директор|Премьер-министр|Председател)[а-яё]*"
+    r"(?:\s+(?:[а-яё]+|МИД)){0,4}?\s+(?:России|Российской\s+Федерации|РФ)(?![а-яё])",
     re.I,
 )
 EN_RUSSIAN_TITLE = compile_guarded(
-    r"\bRussia['’]?s?\s+(?:Deputy\s+)?(?:Foreign\s+Minister|Ambassador|President|Prime Minister"
-    r"|Permanent\s+Representative|Minister)|\bRussian\s+(?:Deputy\s+)?(?:Foreign\s+Minister"
-    r"|Ambassador|President|Prime\s+Minister|Permanent\s+Representative|Minister)",
+    r"(?:Russian|Russia['’]s)\s+(?:(?:First|Deputy|Foreign|Prime|Minister|Ambassador|President"
+    r"|Presidential|Permanent|Representative|Special|Envoy)\s*){1,4}"
+    r"|(?:Ambassador|Permanent\s+Representative|Envoy)\s+of\s+(?:Russia|the\s+Russian"
+    r"\s+Federation)"
 )
+# Where a Russian office serves: "to Egypt", «в Египте», «при ООН».
+POST_PLACE = re.compile(r"\s*(?:to|in|at|for|в|во|при|по)\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -239,34 +263,75 @@ class Counterpart:
     role: str | None
 
 
-@cache
-def _officials() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex for every form of every official (a named group each) and group -> name."""
-    names: dict[str, str] = {}
-    alternatives = []
+def _official_entries() -> Iterator[Entry]:
     for canonical, forms in RUSSIAN_OFFICIALS.items():
         for form in forms:
-            group = f"o{len(names)}"
-            names[group] = canonical
-            alternatives.append(f"(?P<{group}>{re.escape(form)})")
-    pattern = compile_guarded(rf"(?<!\w)(?:{'|'.join(alternatives)})\w{{0,3}}(?!\w)")
-    return pattern, names
+            if CYRILLIC.search(form):
+                for inflected in sorted(person_name_forms(form)):
+                    yield Entry("official", canonical, inflected, "title")
+            else:
+                yield Entry("official", canonical, form, "title")
+        yield Entry("official", canonical, canonical, "title")
+        first, _, last = canonical.partition(" ")
+        if first.endswith("y") and last:  # Sergei/Sergey, Andrei/Andrey
+            yield Entry("official", canonical, f"{first[:-1]}i {last}", "title")
+
+
+@cache
+def _officials() -> Automaton:
+    """Every form of every official in the table, one automaton."""
+    return Automaton(_official_entries())
 
 
 def russian_official(text: str) -> str | None:
-    """Canonical name of the first Russian official in the table that the text names.
+    """Canonical name of the first Russian official in the table that the text names, in
+    any case, in initials style, in English or Russian.
 
     >>> russian_official("встреча С.В.Лаврова с Министром"), russian_official("Sergei Lavrov met")
     ('Sergey Lavrov', 'Sergey Lavrov')
+    >>> russian_official("Лаврова принял Председатель КНР"), russian_official("с Г.М.Гатиловым")
+    ('Sergey Lavrov', 'Gennady Gatilov')
     """
-    pattern, names = _officials()
-    match = pattern.search(text)
-    return names[match.lastgroup or ""] if match else None
+    hits = _officials().find(text)
+    return hits[0].code if hits else None
+
+
+def _place_after(text: str, end: int) -> int:
+    """The end of the place an office serves in, right after `end` ("to Egypt", «при
+    ООН»), or `end` when none follows."""
+    place = POST_PLACE.match(text, end)
+    if place is None:
+        return end
+    for hit in names_in(text[place.end() : place.end() + 80]):
+        return place.end() + hit.end if hit.start == 0 else end
+    return end
+
+
+def russian_title(sentence: str) -> str | None:
+    """A Russian office the sentence names, with the place it serves in, in the nominative
+    ("Russian Ambassador to Egypt", «Посол России в Египте»), else None.
+
+    >>> russian_title("Послом России в Египте Г.Е.Борисенко была вручена")
+    'Посол России в Египте'
+    >>> russian_title("Russia's Permanent Representative to the UN met")
+    "Russia's Permanent Representative to the UN"
+    """
+    match = RU_RUSSIAN_TITLE.search(sentence) or EN_RUSSIAN_TITLE.search(sentence)
+    if match is None:
+        return None
+    end = _place_after(sentence, match.end())
+    title = sentence[match.start() : end].strip()
+    if CYRILLIC.search(title):
+        case = case_of(title) or "nomn"
+        title = nominative_phrase(title, case)
+        title = title[:1].upper() + title[1:]
+    return title
 
 
 def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
-    """(a Russian side is named, its name): the table first, then "Russian Minister Name"
-    or initials before the verb in Russian; a title alone ("Посол России") gives no name."""
+    """(a Russian side is named, who): an official of the table (canonical English name), in
+    the sentence, else in the post; else "Russian Minister Name" or a Russian title with a
+    name in initials style; else the title alone («Посол России в Египте»)."""
     for text in (sentence, post_text):
         official = russian_official(text)
         if official:
@@ -274,17 +339,23 @@ def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None
     english = EN_RUSSIAN_SIDE.search(sentence)
     if english:
         return True, english.group("name")
-    if EN_RUSSIAN_TITLE.search(sentence) or RU_RUSSIAN_TITLE.search(sentence):
+    title = russian_title(sentence)
+    if title is not None:
         initials = RU_INITIALS_NAME.search(sentence)
-        return True, initials.group() if initials else None
+        if initials:
+            return True, nominative_name(initials.group(), case_of(initials.group()) or "nomn")
+        return True, title
     return False, None
 
 
 @cache
 def _country_words() -> frozenset[str]:
     words: set[str] = set()
-    for name in country_names():
+    for name, _ in country_names():
         words.update(w.casefold().strip(".,") for w in name.split())
+    for row in demonyms():  # "the Egyptian Foreign Minister": an adjective, not a name
+        for adjective in row.english:
+            words.update(w.casefold() for w in adjective.split())
     for names in ORGANISATIONS.values():
         for name in names:
             words.update(w.casefold() for w in name.split())
@@ -361,9 +432,20 @@ def english_counterpart(clause: str) -> Counterpart:
     return Counterpart(name or None, _office(_clean_role(role)))
 
 
-def _clean_role(role: str) -> str | None:
-    role = re.sub(r"^(?:the|his|her|their)\s+", "", role.strip(" ,.;:"), flags=re.I)
+def clean_role(role: str) -> str | None:
+    """An office as a table shows it: no emoji (🇺🇳), no leading article or possessive, no
+    stray punctuation or doubled spaces.
+
+    >>> clean_role("🇺🇳 the UN Secretary-General,")
+    'UN Secretary-General'
+    """
+    role = emoji.replace_emoji(role, " ")
+    role = re.sub(r"\s+", " ", role).strip(" ,.;:-–—")
+    role = re.sub(r"^(?:the|his|her|their)\s+", "", role, flags=re.I)
     return role or None
+
+
+_clean_role = clean_role
 
 
 COUNTRY_PLACEHOLDER = "·"
@@ -392,71 +474,62 @@ def _names_country(word: str) -> bool:
     return bool(countries_named(word))
 
 
-def russian_counterpart(clause: str) -> Counterpart:
-    """Name and office from the words after «с», put back into the nominative as best a
-    suffix rule can (Руамбой -> Руамба, Председателем -> Председатель).
+def russian_counterpart(clause: str, case: str | None = None) -> Counterpart:
+    """Name and office from the words naming the other side, put back into the nominative
+    by pymorphy3. `case` is the case the clause is in: 'ablt' after «с», 'accs' after
+    «принял», 'gent' after «встреча», 'nomn' for a subject; by default the case of the
+    office's noun, else the instrumental.
 
     >>> russian_counterpart("Министром иностранных дел Пакистана Дж.Джилани")
     Counterpart(name='Дж.Джилани', role='Министр иностранных дел Пакистана')
     >>> russian_counterpart("Генеральным секретарем ООН А.Гутеррешем")
     Counterpart(name='А.Гутерреш', role='Генеральный секретарь ООН')
+    >>> russian_counterpart("посла Египта Т.Хакалу")
+    Counterpart(name='Т.Хакала', role='посол Египта')
     """
+    case = case or case_of(clause) or "ablt"
     initials = list(RU_INITIALS_NAME.finditer(clause))
     if initials:
         last = initials[-1]
-        name = nominative_name(last.group())
-        return Counterpart(name, _office(nominative_role(clause[: last.start()])))
+        name = nominative_name(last.group(), case)
+        return Counterpart(name, _office(nominative_role(clause[: last.start()], case)))
     tokens = _tokens_outside_countries(clause)
     span = _best_run(_runs(tokens, _is_ru_name_token))
     if span is None:
-        return Counterpart(None, _office(nominative_role(clause)))
+        return Counterpart(None, _office(nominative_role(clause, case)))
     start, end = span
-    name = " ".join(nominative_name(t.strip(",.;:()")) for t in tokens[start:end])
+    name = " ".join(nominative_name(t.strip(",.;:()"), case) for t in tokens[start:end])
     role_words = clause.split()[:start]  # the clause as written: countries kept
-    return Counterpart(name, _office(nominative_role(" ".join(role_words))))
+    return Counterpart(name, _office(nominative_role(" ".join(role_words), case)))
 
 
-NAME_ENDINGS = [  # instrumental -> nominative, for surnames and given names
-    (re.compile(r"(ов|ев|ёв|ин|ын)ым$"), r"\1"),
-    (re.compile(r"ским$"), "ский"),
-    (re.compile(r"(ов|ев|ин)ой$"), r"\1а"),
-    (re.compile(r"([аеиоуыэюя])ем$"), r"\1й"),
-    (re.compile(r"([жшщчц])ем$"), r"\1"),
-    (re.compile(r"ем$"), "ь"),
-    (re.compile(r"ом$"), ""),
-    (re.compile(r"ой$"), "а"),
-    (re.compile(r"ью$"), "ь"),
-]
-ROLE_ENDINGS = [
-    (re.compile(r"ым$"), "ый"),
-    (re.compile(r"им$"), "ий"),
-    (re.compile(r"([жшщчц])ем$"), r"\1"),
-    (re.compile(r"ем$"), "ь"),
-    (re.compile(r"ом$"), ""),
-]
+def nominative_name(name: str, case: str = "ablt") -> str:
+    """A Russian name read in `case` back in the nominative, word by word (initials and
+    name particles kept; words pymorphy3 cannot read in that case, such as «Цой Сон Хи»,
+    kept as written).
 
-
-def _nominative(word: str, endings: list[tuple[re.Pattern[str], str]]) -> str | None:
-    for pattern, replacement in endings:
-        if pattern.search(word):
-            return pattern.sub(replacement, word)
-    return None
-
-
-def nominative_name(name: str) -> str:
-    """The last word of a Russian name in the instrumental case, back in the nominative."""
+    >>> nominative_name("А.С.Мирзояном"), nominative_name("Риядом Хаддадом")
+    ('А.С.Мирзоян', 'Рияд Хаддад')
+    >>> nominative_name("аль-Будейви"), nominative_name("Цой Сон Хи")
+    ('аль-Будейви', 'Цой Сон Хи')
+    """
     head, _, last = name.rpartition(".") if "." in name else ("", "", name)
-    fixed = _nominative(last, NAME_ENDINGS) or last
+    words = []
+    for word in last.split():
+        parts = [
+            part if part.casefold() in NAME_PARTICLES else nominative_word(part, case)
+            for part in word.split("-")
+        ]
+        words.append("-".join(parts))
+    fixed = " ".join(words)
     return f"{head}.{fixed}" if head else fixed
 
 
-def nominative_role(role: str) -> str | None:
-    """An office in the instrumental (Генеральным секретарем ООН) with its leading words in
-    the nominative (Генеральный секретарь ООН); what follows them is already genitive."""
-    words = role.strip(" ,.;:").split()
-    for i, word in enumerate(words):
-        fixed = _nominative(word, ROLE_ENDINGS)
-        if fixed is None:
-            break
-        words[i] = fixed
-    return " ".join(words) or None
+def nominative_role(role: str, case: str = "ablt") -> str | None:
+    """An office read in `case` (Генеральным секретарем ООН) with its leading words in the
+    nominative (Генеральный секретарь ООН); what follows them is already genitive. Emoji
+    and stray punctuation are cleaned."""
+    cleaned = clean_role(role)
+    if cleaned is None:
+        return None
+    return nominative_phrase(cleaned, case) if CYRILLIC.search(cleaned) else cleaned
