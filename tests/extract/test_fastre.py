@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract import countries, dates, mentions, organisations, people
+from sidelines.extract import dates, mentions, people
 from sidelines.extract.fastre import compile_guarded, first_characters
 
 
