@@ -46,7 +46,7 @@ GUARDED = [
     dates.GENERAL_ASSEMBLY,
     dates.SESSION_PATTERNS[0],
     people.RU_RUSSIAN_TITLE,
-    people.EN_RUSSIAN_SIDE,
+    people.EN_RUSSIAN_TITLE,
 ]  # names (countries, organisations, officials) are an automaton now, not a regex
 WORDS = [
     "held talks with", "met with", "Minister", "will", "встреча с", "переговоры", "Sept. 21",

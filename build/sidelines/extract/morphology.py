@@ -271,16 +271,37 @@ def _role_reading(word: str, case: str) -> Parse | None:
     return None
 
 
+def _cases(word: str) -> set[str]:
+    return {
+        str(p.tag.case)
+        for p in parses(word)
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case
+    }
+
+
 def case_of(phrase: str) -> str | None:
-    """The case of a phrase's first noun, most likely reading («Чрезвычайным и Полномочным
-    Послом» -> 'ablt', «посла Египта» -> 'accs'), else None."""
-    for word in phrase.split():
-        if not CYRILLIC.search(word):
-            continue
-        readings = parses(word.strip(",.;:()«»").lower())
+    """The case a phrase is in: its first noun's, when the first word can be in it too
+    («Чрезвычайным и Полномочным Послом» -> 'ablt', «посла Египта» -> 'accs'), else the
+    instrumental when the first word can be in it («исполняющим обязанности министра»).
+
+    >>> case_of("исполняющим обязанности министра"), case_of("Чрезвычайным и Полномочным Послом")
+    ('ablt', 'ablt')
+    """
+    words = [w.strip(",.;:()«»").lower() for w in phrase.split() if CYRILLIC.search(w)]
+    if not words:
+        return None
+    first = _cases(words[0])
+    for word in words:
+        readings = parses(word)
         if readings and readings[0].tag.POS == "NOUN" and readings[0].tag.case:
-            return str(readings[0].tag.case)
-    return None
+            noun_case = str(readings[0].tag.case)
+            if noun_case in first or not first:
+                return noun_case
+            break
+    if "ablt" in first:
+        return "ablt"
+    top = [p for p in parses(words[0]) if p.tag.case]
+    return str(top[0].tag.case) if top else None
 
 
 def nominative_phrase(phrase: str, case: str = "ablt") -> str:

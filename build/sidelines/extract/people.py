@@ -230,11 +230,9 @@ NAME_PARTICLES = frozenset(
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
 CYRILLIC = re.compile("[а-яё]", re.I)
 RU_INITIALS_NAME = compile_guarded(r"(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
-EN_RUSSIAN_SIDE = compile_guarded(
-    r"\b(?:Russian|Russia['’]s)\s+(?:(?:Deputy|First|Foreign|Prime|Minister|Ambassador|President"
-    r"|Permanent|Representative|Special|Envoy|to|the|of|UN|USA|United|States)\s+)*"
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
-)
+# A person's name right after an office: two to four capitalised words.
+EN_NAME_AFTER = re.compile(r"[\s,]*(?P<name>[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})")
+RU_NAME_AFTER = re.compile(r"[\s,]*(?P<name>[А-ЯЁ][а-яё]+(?:[\s-]+[А-ЯЁ][а-яё]+){1,3})")
 WORD = "A-Za-zА-Яа-яЁё"
 # A Russian office named with its country, in any case; the place it serves in follows
 # («Посол России в Египте», «Постпреда РФ при ООН», «Замглавы МИД России»).
@@ -307,6 +305,14 @@ def _place_after(text: str, end: int) -> int:
     return end
 
 
+def _title_match(sentence: str) -> tuple[int, int] | None:
+    """(start, end) of a Russian office and the place it serves in, if the sentence has one."""
+    match = RU_RUSSIAN_TITLE.search(sentence) or EN_RUSSIAN_TITLE.search(sentence)
+    if match is None:
+        return None
+    return match.start(), _place_after(sentence, match.end())
+
+
 def russian_title(sentence: str) -> str | None:
     """A Russian office the sentence names, with the place it serves in, in the nominative
     ("Russian Ambassador to Egypt", «Посол России в Египте»), else None.
@@ -316,55 +322,75 @@ def russian_title(sentence: str) -> str | None:
     >>> russian_title("Russia's Permanent Representative to the UN met")
     "Russia's Permanent Representative to the UN"
     """
-    match = RU_RUSSIAN_TITLE.search(sentence) or EN_RUSSIAN_TITLE.search(sentence)
-    if match is None:
+    span = _title_match(sentence)
+    if span is None:
         return None
-    end = _place_after(sentence, match.end())
-    title = sentence[match.start() : end].strip()
+    title = sentence[span[0] : span[1]].strip()
     if CYRILLIC.search(title):
-        case = case_of(title) or "nomn"
-        title = nominative_phrase(title, case)
+        title = nominative_phrase(title, case_of(title) or "nomn")
         title = title[:1].upper() + title[1:]
     return title
 
 
+def _name_after_title(sentence: str, end: int, case: str) -> str | None:
+    """The name written right after a Russian office: initials style, or capitalised words
+    that are not a place or an organisation."""
+    start = end + len(sentence[end : end + 8]) - len(sentence[end : end + 8].lstrip(" ,"))
+    initials = RU_INITIALS_NAME.match(sentence, start)
+    if initials:
+        return nominative_name(initials.group(), case)
+    pattern = RU_NAME_AFTER if CYRILLIC.search(sentence[max(0, end - 20) : end]) else EN_NAME_AFTER
+    written = pattern.match(sentence, end)
+    if written is None or names_in(written.group("name")):
+        return None
+    name = written.group("name")
+    return nominative_name(name, case) if CYRILLIC.search(name) else name
+
+
 def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
     """(a Russian side is named, who): an official of the table (canonical English name), in
-    the sentence, else in the post; else "Russian Minister Name" or a Russian title with a
-    name in initials style; else the title alone («Посол России в Египте»)."""
+    the sentence, else in the post; else a Russian title ("Russian Ambassador to Egypt",
+    «Посол России в Египте») with the name written after it, or the title alone."""
     for text in (sentence, post_text):
         official = russian_official(text)
         if official:
             return True, official
-    english = EN_RUSSIAN_SIDE.search(sentence)
-    if english:
-        return True, english.group("name")
-    title = russian_title(sentence)
-    if title is not None:
-        initials = RU_INITIALS_NAME.search(sentence)
-        if initials:
-            return True, nominative_name(initials.group(), case_of(initials.group()) or "nomn")
-        return True, title
-    return False, None
+    span = _title_match(sentence)
+    if span is None:
+        return False, None
+    title = sentence[span[0] : span[1]]
+    case = (case_of(title) or "nomn") if CYRILLIC.search(title) else "nomn"
+    name = _name_after_title(sentence, span[1], case)
+    return True, name or russian_title(sentence)
 
 
 @cache
-def _country_words() -> frozenset[str]:
+def _country_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of country and organisation names, case-blind; abbreviations, as written):
+    "Un" of Kim Jong Un is a name, "UN" is not."""
     words: set[str] = set()
-    for name, _ in country_names():
-        words.update(w.casefold().strip(".,") for w in name.split())
+    abbreviations: set[str] = set()
+    names = [name for name, _ in country_names()]
+    names += [name for names in ORGANISATIONS.values() for name in names]
+    for name in names:
+        for word in name.split():
+            word = word.strip(".,")
+            if word.isupper() and len(word) > 1:
+                abbreviations.add(word)
+            else:
+                words.add(word.casefold())
     for row in demonyms():  # "the Egyptian Foreign Minister": an adjective, not a name
         for adjective in row.english:
             words.update(w.casefold() for w in adjective.split())
-    for names in ORGANISATIONS.values():
-        for name in names:
-            words.update(w.casefold() for w in name.split())
-    return frozenset(words)
+    return frozenset(words), frozenset(abbreviations)
 
 
 def _is_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
-    if not word or word.casefold() in ROLE_WORDS or word.casefold() in _country_words():
+    words, abbreviations = _country_words()
+    if not word or word.casefold() in ROLE_WORDS or word.casefold() in words:
+        return False
+    if word in abbreviations:
         return False
     return word[0].isupper() or bool(ARABIC_ARTICLE.match(word))
 
@@ -451,17 +477,31 @@ _clean_role = clean_role
 COUNTRY_PLACEHOLDER = "·"
 
 
+PLACE_PREPOSITIONS = frozenset(["в", "во", "на", "из", "при"])  # «посла Египта в Москве»
+
+
 def _tokens_outside_countries(clause: str) -> list[str]:
-    """The clause's words, each word of a country's name replaced by a placeholder."""
+    """The clause's words, each word of a country's name, and a capitalised word after «в»,
+    «на», «из» (a city), replaced by a placeholder."""
     spans = country_spans(clause)
-    return [
-        COUNTRY_PLACEHOLDER if any(a < m.end() and m.start() < b for a, b in spans) else m.group()
-        for m in re.finditer(r"\S+", clause)
-    ]
+    tokens: list[str] = []
+    previous = ""
+    for m in re.finditer(r"\S+", clause):
+        in_country = any(a < m.end() and m.start() < b for a, b in spans)
+        tokens.append(
+            COUNTRY_PLACEHOLDER if in_country or previous in PLACE_PREPOSITIONS else m.group()
+        )
+        previous = m.group().casefold()
+    return tokens
+
+
+RU_ARABIC_ARTICLE = re.compile(r"^(?:аль|ал|ас|ад|аш|ат|эль|ибн|бин|бен)-[А-ЯЁ]")
 
 
 def _is_ru_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
+    if RU_ARABIC_ARTICLE.match(word):  # «аль-Будейви»
+        return True
     if not word or not re.match(r"[А-ЯЁ]", word):
         return False
     folded = word.casefold()
