@@ -505,7 +505,8 @@ def _is_ru_name_token(token: str) -> bool:
     if not word or not re.match(r"[А-ЯЁ]", word):
         return False
     folded = word.casefold()
-    if word.isupper() or folded.startswith(RU_ROLE_STEMS) or organisations_named(word):
+    abbreviation = word.isupper() and len(word) > 1  # «И» of «Ван И» is a name
+    if abbreviation or folded.startswith(RU_ROLE_STEMS) or organisations_named(word):
         return False
     return not _names_country(word)
 
