@@ -35,18 +35,34 @@ def found(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Papua New Guinea and Guinea", [("Papua New Guinea", "PNG"), ("Guinea", "GIN")], id="longest-wins"),
+        pytest.param(
+            "Papua New Guinea and Guinea",
+            [("Papua New Guinea", "PNG"), ("Guinea", "GIN")],
+            id="longest-wins",
+        ),
         pytest.param("Guinea-Bissau", [("Guinea-Bissau", "GNB")], id="hyphen-gap"),
         pytest.param("Guinea, Bissau", [("Guinea", "GIN")], id="comma-breaks-a-name"),
-        pytest.param("St. Vincent and the Grenadines", [("St. Vincent and the Grenadines", "VCT")], id="dot-gap"),
+        pytest.param(
+            "St. Vincent and the Grenadines",
+            [("St. Vincent and the Grenadines", "VCT")],
+            id="dot-gap",
+        ),
         pytest.param("Malian and Somalian", [], id="word-edges"),
         pytest.param("talks with us; the US side", [("US", "USA")], id="exact-abbreviation"),
         pytest.param("mali", [], id="proper-noun-needs-a-capital"),
-        pytest.param("Того же дня. Министр Того прибыл", [("Того", "TGO")], id="common-word-at-sentence-start"),
-        pytest.param("генсеком ЛИГИ АРАБСКИХ ГОСУДАРСТВ", [("ЛИГИ АРАБСКИХ ГОСУДАРСТВ", "LAS")], id="any-case"),
+        pytest.param(
+            "Того же дня. Министр Того прибыл",
+            [("Того", "TGO")],
+            id="common-word-at-sentence-start",
+        ),
+        pytest.param(
+            "генсеком ЛИГИ АРАБСКИХ ГОСУДАРСТВ",
+            [("ЛИГИ АРАБСКИХ ГОСУДАРСТВ", "LAS")],
+            id="any-case",
+        ),
         pytest.param("с Китайским коллегой", [("Китайским", "CHN")], id="adjective-any-case"),
     ],
-)  # fmt: skip
+)
 def test_find(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 

@@ -23,17 +23,19 @@ from sidelines.extract.gazetteer import names_in
         pytest.param("министр обсудил с Египтом", ["EGY"], id="instrumental-fleeting-vowel"),
         pytest.param("делегация Объединённых Арабских Эмиратов", ["ARE"], id="plural-three-words"),
         pytest.param("в Объединенных арабских эмиратах", ["ARE"], id="plural-locative-no-yo"),
-        pytest.param("сотрудничество с Южно-Африканской Республикой", ["ZAF"], id="hyphenated-adjective"),
+        pytest.param(
+            "сотрудничество с Южно-Африканской Республикой", ["ZAF"], id="hyphenated-adjective"
+        ),
         pytest.param("посол Гвинеи-Бисау", ["GNB"], id="hyphenated-noun"),
         pytest.param("встреча с Боснией и Герцеговиной", ["BIH"], id="two-nouns"),
-        # Interfax, Ким Чен Ын «Председатель Государственных дел Корейской Народно-Демократической Республики»
+        # Interfax on Kim Jong Un: «Председатель … Корейской Народно-Демократической Республики»
         pytest.param("Корейской Народно-Демократической Республики", ["PRK"], id="official-name"),
         pytest.param("Республики Корея и КНДР", ["KOR", "PRK"], id="apposition-and-abbreviation"),
         pytest.param("Minister of Foreign Affairs of Côte d’Ivoire", ["CIV"], id="cldr-apostrophe"),
         pytest.param("talks in Türkiye and Turkey", ["TUR"], id="cldr-and-alias"),
         pytest.param("Sameh Shoukry of Egypt met the US side", ["EGY", "USA"], id="english"),
     ],
-)  # fmt: skip
+)
 def test_country_in_every_case(text: str, codes: list[str]) -> None:
     assert countries_named(text) == codes
 
@@ -46,14 +48,18 @@ def test_country_in_every_case(text: str, codes: list[str]) -> None:
         # BelTA, Lavrov and Szijjarto at the 80th session's high-level week
         pytest.param("met the Hungarian foreign minister", ["HUN"], id="english-foreign-minister"),
         # Tsargrad, Lavrov and Mirzoyan: «армянский министр», «с армянским коллегой»
-        pytest.param("с армянским и азербайджанским коллегами", ["ARM", "AZE"], id="russian-plural"),
+        pytest.param(
+            "с армянским и азербайджанским коллегами", ["ARM", "AZE"], id="russian-plural"
+        ),
         # TASS (G20 Bali): «провел встречу с китайским коллегой Ван И»
         pytest.param("встреча с китайской коллегой", ["CHN"], id="russian-feminine"),
         pytest.param("российско-египетские консультации", ["EGY"], id="compound-second-half"),
         pytest.param("ирано-российские переговоры", ["IRN"], id="compound-irregular-first-half"),
-        pytest.param("североафриканские и латиноамериканские", [], id="regional-words-are-not-states"),
+        pytest.param(
+            "североафриканские и латиноамериканские", [], id="regional-words-are-not-states"
+        ),
     ],
-)  # fmt: skip
+)
 def test_adjectives_name_countries(text: str, codes: list[str]) -> None:
     assert countries_named(text) == codes
 
@@ -64,14 +70,26 @@ def test_adjectives_name_countries(text: str, codes: list[str]) -> None:
         # sputnikglobe, "Secretary General of the League of Arab States (LAS) Ahmed Aboul Gheit"
         pytest.param("с генсеком Лиги арабских государств", ["LAS"], [], id="arab-in-league-name"),
         # rambler, Лавров в Эр-Рияде: «Совет сотрудничества арабских государств Персидского залива»
-        pytest.param("генсеком Совета сотрудничества арабских государств Персидского залива", ["GCC"], [], id="gulf-council"),
-        pytest.param("the Russia-Gulf Cooperation Council dialogue", ["GCC"], [], id="russia-gcc-compound"),
+        pytest.param(
+            "генсеком Совета сотрудничества арабских государств Персидского залива",
+            ["GCC"],
+            [],
+            id="gulf-council",
+        ),
+        pytest.param(
+            "the Russia-Gulf Cooperation Council dialogue", ["GCC"], [], id="russia-gcc-compound"
+        ),
         pytest.param("стратегический диалог Россия – ССАГПЗ", ["GCC"], [], id="russia-gcc-dash"),
-        pytest.param("на полях саммита АСЕАН и Восточноазиатского саммита", ["ASEAN", "EAS"], [], id="asean-eas"),
+        pytest.param(
+            "на полях саммита АСЕАН и Восточноазиатского саммита",
+            ["ASEAN", "EAS"],
+            [],
+            id="asean-eas",
+        ),
         pytest.param("countries of Latin America and the Indian Ocean", [], [], id="regions"),
         pytest.param("в Латинской Америке и США", [], ["USA"], id="region-beside-a-state"),
     ],
-)  # fmt: skip
+)
 def test_no_country_inside_an_organisation_or_region(
     text: str, orgs: list[str], codes: list[str]
 ) -> None:

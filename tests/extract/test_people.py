@@ -132,40 +132,83 @@ def test_organisations_named(text: str, orgs: list[str]) -> None:
     ("clause", "case", "name", "role"),
     [
         # Trend/TASS: «провел переговоры с министром иностранных дел Турции Хаканом Фиданом»
-        pytest.param("министром иностранных дел Турции Хаканом Фиданом", None, "Хакан Фидан",
-                     "министр иностранных дел Турции", id="instrumental-full-name"),
+        pytest.param(
+            "министром иностранных дел Турции Хаканом Фиданом",
+            None,
+            "Хакан Фидан",
+            "министр иностранных дел Турции",
+            id="instrumental-full-name",
+        ),
         # issue 12's «с … Риядом Хаддадом»
-        pytest.param("Министром иностранных дел Сирии Риядом Хаддадом", None, "Рияд Хаддад",
-                     "Министр иностранных дел Сирии", id="names-the-dictionary-lacks"),
+        pytest.param(
+            "Министром иностранных дел Сирии Риядом Хаддадом",
+            None,
+            "Рияд Хаддад",
+            "Министр иностранных дел Сирии",
+            id="names-the-dictionary-lacks",
+        ),
         # issue 12's «А.С.Мирзояном»; Tsargrad on Lavrov and Mirzoyan
-        pytest.param("Министром иностранных дел Армении А.С.Мирзояном", None, "А.С.Мирзоян",
-                     "Министр иностранных дел Армении", id="initials-first"),
+        pytest.param(
+            "Министром иностранных дел Армении А.С.Мирзояном",
+            None,
+            "А.С.Мирзоян",
+            "Министр иностранных дел Армении",
+            id="initials-first",
+        ),
         # issue 12's «принял … Т.Хакалу»: the accusative, read off «посла»
         pytest.param("посла Египта Т.Хакалу", None, "Т.Хакала", "посол Египта", id="accusative"),
         # Lenta: «переговоры ... с главой МИД КНДР Цой Сон Хи»
-        pytest.param("главой МИД КНДР Цой Сон Хи", None, "Цой Сон Хи", "глава МИД КНДР",
-                     id="korean-name-untouched"),
+        pytest.param(
+            "главой МИД КНДР Цой Сон Хи",
+            None,
+            "Цой Сон Хи",
+            "глава МИД КНДР",
+            id="korean-name-untouched",
+        ),
         # issue 12's «Ле Тхи Тху Ханг»; BelTA's «исполняющим обязанности министра ... Вьетнама»
-        pytest.param("заместителем министра иностранных дел Вьетнама Ле Тхи Тху Ханг", None,
-                     "Ле Тхи Тху Ханг", "заместитель министра иностранных дел Вьетнама",
-                     id="vietnamese-name-untouched"),
+        pytest.param(
+            "заместителем министра иностранных дел Вьетнама Ле Тхи Тху Ханг",
+            None,
+            "Ле Тхи Тху Ханг",
+            "заместитель министра иностранных дел Вьетнама",
+            id="vietnamese-name-untouched",
+        ),
         # TASS (G20 Bali): «с китайским коллегой Ван И»
         pytest.param("китайским коллегой Ван И", None, "Ван И", None, id="chinese-name-untouched"),
         # Rambler: «с генеральным секретарем ССАГПЗ Джасемом Мохамедом аль-Будейви»
-        pytest.param("генеральным секретарем ССАГПЗ Джасемом Мохамедом аль-Будейви", None,
-                     "Джасем Мохамед аль-Будейви", "генеральный секретарь ССАГПЗ",
-                     id="arabic-article"),
+        pytest.param(
+            "генеральным секретарем ССАГПЗ Джасемом Мохамедом аль-Будейви",
+            None,
+            "Джасем Мохамед аль-Будейви",
+            "генеральный секретарь ССАГПЗ",
+            id="arabic-article",
+        ),
         # lenta.ru: «Рябков встретился с послом США в Москве Джоном Салливаном»
-        pytest.param("послом США в Москве Джоном Салливаном", None, "Джон Салливан",
-                     "посол США в Москве", id="city-is-not-a-name"),
+        pytest.param(
+            "послом США в Москве Джоном Салливаном",
+            None,
+            "Джон Салливан",
+            "посол США в Москве",
+            id="city-is-not-a-name",
+        ),
         # Interfax: «Председатель Государственных дел КНДР Ким Чен Ын принял …» (the subject)
-        pytest.param("Председатель Государственных дел КНДР Ким Чен Ын", "nomn", "Ким Чен Ын",
-                     "Председатель Государственных дел КНДР", id="foreign-side-receives"),
+        pytest.param(
+            "Председатель Государственных дел КНДР Ким Чен Ын",
+            "nomn",
+            "Ким Чен Ын",
+            "Председатель Государственных дел КНДР",
+            id="foreign-side-receives",
+        ),
         # a channel post whose role line carries the UN flag
-        pytest.param("🇺🇳 Генеральным секретарем ООН А.Гутеррешем", None, "А.Гутерреш",
-                     "Генеральный секретарь ООН", id="emoji-cleaned"),
+        pytest.param(
+            "🇺🇳 Генеральным секретарем ООН А.Гутеррешем",
+            None,
+            "А.Гутерреш",
+            "Генеральный секретарь ООН",
+            id="emoji-cleaned",
+        ),
     ],
-)  # fmt: skip
+)
 def test_russian_counterpart_in_every_case(
     clause: str, case: str | None, name: str, role: str | None
 ) -> None:
@@ -177,19 +220,32 @@ def test_russian_counterpart_in_every_case(
     ("clause", "name", "role"),
     [
         # TASS, "held talks with Egyptian Foreign Minister Sameh Shoukry"
-        pytest.param("Egyptian Foreign Minister Sameh Shoukry", "Sameh Shoukry",
-                     "Egyptian Foreign Minister", id="adjective-is-not-a-name"),
+        pytest.param(
+            "Egyptian Foreign Minister Sameh Shoukry",
+            "Sameh Shoukry",
+            "Egyptian Foreign Minister",
+            id="adjective-is-not-a-name",
+        ),
         # TBS/Reuters, "met North Korean leader Kim Jong Un": "Un" is not "UN"
-        pytest.param("North Korean leader Kim Jong Un", "Kim Jong Un", "North Korean leader",
-                     id="un-in-a-name"),
+        pytest.param(
+            "North Korean leader Kim Jong Un",
+            "Kim Jong Un",
+            "North Korean leader",
+            id="un-in-a-name",
+        ),
         # Pledge Times, "met with UN Secretary General Antonio Guterres"; emoji from a dump
-        pytest.param("🇺🇳 UN Secretary-General António Guterres", "António Guterres",
-                     "UN Secretary-General", id="emoji-cleaned"),
+        pytest.param(
+            "🇺🇳 UN Secretary-General António Guterres",
+            "António Guterres",
+            "UN Secretary-General",
+            id="emoji-cleaned",
+        ),
         # BelTA, talks with "the Hungarian foreign minister" before he is named
-        pytest.param("the Hungarian foreign minister", None, "Hungarian foreign minister",
-                     id="role-only"),
+        pytest.param(
+            "the Hungarian foreign minister", None, "Hungarian foreign minister", id="role-only"
+        ),
     ],
-)  # fmt: skip
+)
 def test_english_counterpart_more(clause: str, name: str | None, role: str | None) -> None:
     got = english_counterpart(clause)
     assert (got.name, got.role) == (name, role)
@@ -211,7 +267,7 @@ def test_english_counterpart_more(clause: str, name: str | None, role: str | Non
         pytest.param("Trump received Lavrov", "Sergey Lavrov", id="english-object"),
         pytest.param("лавровый венок", None, id="common-word-is-no-official"),
     ],
-)  # fmt: skip
+)
 def test_russian_official_in_every_case(text: str, official: str | None) -> None:
     assert russian_official(text) == official
 
@@ -220,19 +276,34 @@ def test_russian_official_in_every_case(text: str, official: str | None) -> None
     ("sentence", "who"),
     [
         # mid.ru embassy posts: «Посол России в Египте Г.Е.Борисенко встретился с …»
-        pytest.param("Посол России в Египте Г.Е.Борисенко встретился с", "Г.Е.Борисенко",
-                     id="ambassador-initials"),
+        pytest.param(
+            "Посол России в Египте Г.Е.Борисенко встретился с",
+            "Г.Е.Борисенко",
+            id="ambassador-initials",
+        ),
         # TASS, "Russian Ambassador to the US Anatoly Antonov" style, a name outside the table
-        pytest.param("Russian Ambassador to Egypt Georgy Borisenko met", "Georgy Borisenko",
-                     id="ambassador-english-name"),
-        pytest.param("Посол России в Республике Мали встретился с", "Посол России в Республике Мали",
-                     id="title-kept-without-a-name"),
-        pytest.param("Послом России в Египте была вручена", "Посол России в Египте",
-                     id="title-in-the-nominative"),
-        pytest.param("Russia's Permanent Representative to the UN met",
-                     "Russia's Permanent Representative to the UN", id="english-title-kept"),
+        pytest.param(
+            "Russian Ambassador to Egypt Georgy Borisenko met",
+            "Georgy Borisenko",
+            id="ambassador-english-name",
+        ),
+        pytest.param(
+            "Посол России в Республике Мали встретился с",
+            "Посол России в Республике Мали",
+            id="title-kept-without-a-name",
+        ),
+        pytest.param(
+            "Послом России в Египте была вручена",
+            "Посол России в Египте",
+            id="title-in-the-nominative",
+        ),
+        pytest.param(
+            "Russia's Permanent Representative to the UN met",
+            "Russia's Permanent Representative to the UN",
+            id="english-title-kept",
+        ),
     ],
-)  # fmt: skip
+)
 def test_russian_participant_by_title(sentence: str, who: str) -> None:
     assert russian_participant(sentence, "") == (True, who)
 
