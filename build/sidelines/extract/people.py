@@ -30,6 +30,12 @@ from sidelines.extract.morphology import (
 )
 from sidelines.extract.organisations import organisations_named
 
+# Days and months: capitalised, never a name ("met Tillerson on Sunday").
+CALENDAR_WORDS = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "sept", "october", "november", "december"),
+)
 # Words of an office or an institution, never of a person's name (English, then Russian stems).
 ROLE_WORDS = frozenset(
     [
@@ -137,6 +143,7 @@ ROLE_WORDS = frozenset(
         "of",
         "and",
         "for",
+        *CALENDAR_WORDS,
     ]
 )
 RU_ROLE_STEMS = (
@@ -189,6 +196,18 @@ RU_ROLE_STEMS = (
     "парламент",
     "сенат",
     "канцлер",
+    "член",
+    "политбюро",
+    "губернатор",
+    "мэр",
+    "госсекретар",
+    "советник",
+    "помощник",
+    "посланник",
+    "консул",
+    "делегаци",
+    "генерал",
+    "депутат",
 )
 NAME_PARTICLES = frozenset(
     [
@@ -229,7 +248,14 @@ NAME_PARTICLES = frozenset(
 )
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
 CYRILLIC = re.compile("[а-яё]", re.I)
-RU_INITIALS_NAME = compile_guarded(r"(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
+# «С.В.Лавров», «Дж.Джилани», «С.В. Лавров»; «Ф.бин Фархан»: initials, then the surname.
+RU_INITIAL = r"(?:Дж|[А-ЯЁ])\.\s?"
+RU_SURNAME = r"(?:(?:бин|бен|ибн|аль|ас|эль)[\s-])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"
+RU_INITIALS_NAME = compile_guarded(rf"(?:{RU_INITIAL}){{1,2}}{RU_SURNAME}")
+# The same, with the capitalised words that continue the name («А.Бу Хабибом»).
+RU_INITIALS_FULL = compile_guarded(
+    rf"(?:{RU_INITIAL}){{1,2}}{RU_SURNAME}(?:\s(?:(?:бин|бен|ибн|аль)\s)?[А-ЯЁ][а-яё]+){{0,3}}"
+)
 # A person's name right after an office: two to four capitalised words.
 EN_NAME_AFTER = re.compile(r"[\s,]*(?P<name>[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})")
 RU_NAME_AFTER = re.compile(r"[\s,]*(?P<name>[А-ЯЁ][а-яё]+(?:[\s-]+[А-ЯЁ][а-яё]+){1,3})")
@@ -434,6 +460,20 @@ def _before_counterpart(tokens: list[str], end: int) -> bool:
 
 
 def english_counterpart(clause: str) -> Counterpart:
+    """Name and office of the first counterpart a clause names (see `english_counterparts`).
+
+    >>> english_counterpart("Iranian Foreign Minister Mohammad Javad Zarif and Wang Yi")
+    Counterpart(name='Mohammad Javad Zarif', role='Iranian Foreign Minister')
+    """
+    return english_counterparts(clause)[0]
+
+
+def english_counterparts(clause: str) -> list[Counterpart]:
+    """One counterpart per segment of the clause (`counterpart_segments`), in order."""
+    return [_english_one(segment) for segment in counterpart_segments(clause, cyrillic=False)]
+
+
+def _english_one(clause: str) -> Counterpart:
     """Name and office from the words after "with": the last run of capitalised words that
     are neither an office nor a country, nor an adjective before "counterpart".
 
@@ -516,7 +556,7 @@ def _names_country(word: str) -> bool:
 
 
 def russian_counterpart(clause: str, case: str | None = None) -> Counterpart:
-    """Name and office from the words naming the other side, put back into the nominative
+    """Name and office of the first counterpart a clause names, put back into the nominative
     by pymorphy3. `case` is the case the clause is in: 'ablt' after «с», 'accs' after
     «принял», 'gent' after «встреча», 'nomn' for a subject; by default the case of the
     office's noun, else the instrumental.
@@ -528,12 +568,26 @@ def russian_counterpart(clause: str, case: str | None = None) -> Counterpart:
     >>> russian_counterpart("посла Египта Т.Хакалу")
     Counterpart(name='Т.Хакала', role='посол Египта')
     """
+    return russian_counterparts(clause, case)[0]
+
+
+def russian_counterparts(clause: str, case: str | None = None) -> list[Counterpart]:
+    """One counterpart per segment of the clause (`counterpart_segments`), in order:
+    «Президентом Египта А.Ф.Ас-Сиси и Премьер-министром Египта М.Мадбули» gives two."""
     case = case or case_of(clause) or "ablt"
-    initials = list(RU_INITIALS_NAME.finditer(clause))
+    return [_russian_one(segment, case) for segment in counterpart_segments(clause, cyrillic=True)]
+
+
+def _initials_name(clause: str) -> re.Match[str] | None:
+    """The first name in initials style, with the name words that follow it («А.Бу Хабибом»)."""
+    return RU_INITIALS_FULL.search(clause)
+
+
+def _russian_one(clause: str, case: str) -> Counterpart:
+    initials = _initials_name(clause)
     if initials:
-        last = initials[-1]
-        name = nominative_name(last.group(), case)
-        return Counterpart(name, _office(nominative_role(clause[: last.start()], case)))
+        name = nominative_name(initials.group(), case)
+        return Counterpart(name, _office(nominative_role(clause[: initials.start()], case)))
     tokens = _tokens_outside_countries(clause)
     span = _best_run(_runs(tokens, _is_ru_name_token))
     if span is None:
@@ -542,6 +596,87 @@ def russian_counterpart(clause: str, case: str | None = None) -> Counterpart:
     name = " ".join(nominative_name(t.strip(",.;:()"), case) for t in tokens[start:end])
     role_words = clause.split()[:start]  # the clause as written: countries kept
     return Counterpart(name, _office(nominative_role(" ".join(role_words), case)))
+
+
+# Where one counterpart ends and the next begins: a comma, "and", «и», "as well as».
+SEGMENT_BREAK = compile_guarded(
+    r"(?:,\s+(?:and\s+|as\s+well\s+as\s+|и\s+|а\s+также\s+)?"
+    r"|\s+(?:and|as\s+well\s+as|и|а\s+также)\s+)(?:(?:with|с|со)\s+)?"
+)
+
+
+def _names_someone(segment: str, cyrillic: bool) -> bool:
+    if names_in(segment) or (cyrillic and _initials_name(segment)):
+        return True
+    if cyrillic:
+        return bool(_runs(_tokens_outside_countries(segment), _is_ru_name_token))
+    return bool(_runs(segment.split(), _is_name_token))
+
+
+def counterpart_segments(clause: str, cyrillic: bool) -> list[str]:
+    """The clause cut into one piece per counterpart: at commas, "and", «и», "as well as",
+    never inside a country's or organisation's name ("Trinidad and Tobago"); a piece that
+    names no one and no country ("Deputy Prime Minister", «Министром иностранных дел»)
+    stays with the piece after it (the last one with the piece before).
+
+    >>> counterpart_segments("Egyptian Foreign Minister Sameh Shoukry and Wang Yi", False)
+    ['Egyptian Foreign Minister Sameh Shoukry', 'Wang Yi']
+    >>> counterpart_segments("Minister of Foreign Affairs and Trade of Hungary", False)
+    ['Minister of Foreign Affairs and Trade of Hungary']
+    """
+    protected = [(h.start, h.end) for h in names_in(clause)]
+    cuts = [
+        m.span()
+        for m in SEGMENT_BREAK.finditer(clause)
+        if not any(a < m.end() and m.start() < b for a, b in protected)
+    ]
+    if not cuts:
+        return [clause]
+    bounds = [0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [len(clause)]
+    spans = list(zip(bounds, ends, strict=True))
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in spans:
+        start = start if pending is None else pending
+        if _names_someone(clause[start:end], cyrillic):
+            merged.append((start, end))
+            pending = None
+        else:
+            pending = start
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(clause))
+        else:
+            merged.append((pending, len(clause)))
+    joined: list[tuple[int, int]] = []
+    for start, end in merged:  # "the Foreign Minister of Argentina, Santiago Cafiero"
+        apposition = joined and _only_a_person(clause[start:end], cyrillic)
+        if apposition and not _has_person(clause[joined[-1][0] : joined[-1][1]], cyrillic):
+            joined[-1] = (joined[-1][0], end)
+            continue
+        joined.append((start, end))
+    return [clause[a:b] for a, b in joined]
+
+
+def _person_tokens(segment: str, cyrillic: bool) -> tuple[list[str], list[tuple[int, int]]]:
+    tokens = _tokens_outside_countries(segment) if cyrillic else segment.split()
+    return tokens, _runs(tokens, _is_ru_name_token if cyrillic else _is_name_token)
+
+
+def _has_person(segment: str, cyrillic: bool) -> bool:
+    return bool(cyrillic and _initials_name(segment)) or bool(_person_tokens(segment, cyrillic)[1])
+
+
+def _only_a_person(segment: str, cyrillic: bool) -> bool:
+    """The piece is nothing but a person's name (an apposition to the piece before)."""
+    if names_in(segment):
+        return False
+    initials = _initials_name(segment) if cyrillic else None
+    if initials is not None and initials.group() == segment.strip():
+        return True
+    tokens, runs = _person_tokens(segment, cyrillic)
+    return len(runs) == 1 and runs[0] == (0, len(tokens))
 
 
 def nominative_name(name: str, case: str = "ablt") -> str:
@@ -573,4 +708,8 @@ def nominative_role(role: str, case: str = "ablt") -> str | None:
     cleaned = clean_role(role)
     if cleaned is None:
         return None
-    return nominative_phrase(cleaned, case) if CYRILLIC.search(cleaned) else cleaned
+    if not CYRILLIC.search(cleaned):
+        return cleaned
+    # «Заместителем Премьер-министра, Министром иностранных дел»: each office in turn
+    parts = cleaned.split(", ")
+    return ", ".join(nominative_phrase(part, case_of(part) or case) for part in parts)
