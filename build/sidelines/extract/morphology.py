@@ -39,7 +39,10 @@ def parses(word: str) -> tuple[Parse, ...]:
 
 def _with_case_of(written: str, word: str) -> str:
     """`word` spelled with the capitals of `written` (first letter, or all of it), part by
-    part when both are hyphenated alike (Южно-Африканской)."""
+    part when both are hyphenated alike (Южно-Африканской); with е for ё when the writer
+    does not use ё («Моменом» -> «Момен», not the dictionary's «Момён»)."""
+    if "ё" not in written.lower():
+        word = word.replace("ё", "е").replace("Ё", "Е")
     parts, written_parts = word.split("-"), written.split("-")
     if len(parts) > 1 and len(parts) == len(written_parts):
         return "-".join(_with_case_of(w, p) for w, p in zip(written_parts, parts, strict=True))
