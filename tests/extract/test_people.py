@@ -8,8 +8,10 @@ from sidelines.extract.aliases import RUSSIAN_OFFICIALS
 from sidelines.extract.organisations import organisation_headed, organisations_named
 from sidelines.extract.people import (
     english_counterpart,
+    english_counterparts,
     nominative_name,
     russian_counterpart,
+    russian_counterparts,
     russian_official,
     russian_participant,
 )
@@ -323,3 +325,99 @@ def test_russian_participant_by_title(sentence: str, who: str) -> None:
 )
 def test_organisation_headed(text: str, headed: str | None) -> None:
     assert organisation_headed(text) == headed
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # news.az (ASEAN, Singapore): "held talks with Iranian Foreign Minister Mohammad Javad
+        # Zarif, Chinese Foreign Minister Wang Yi, as well as the ministers of …"
+        pytest.param(
+            "Iranian Foreign Minister Javad Zarif, Chinese Foreign Minister Wang Yi",
+            [("Javad Zarif", "Iranian Foreign Minister"), ("Wang Yi", "Chinese Foreign Minister")],
+            id="english-list",
+        ),
+        # an agency's "met the Foreign Minister of Argentina, Santiago Cafiero"
+        pytest.param(
+            "the Foreign Minister of Argentina, Santiago Cafiero",
+            [("Santiago Cafiero", "Foreign Minister of Argentina")],
+            id="apposition-after-a-comma",
+        ),
+        pytest.param(
+            "Prime Minister of Trinidad and Tobago Keith Rowley",
+            [("Keith Rowley", "Prime Minister of Trinidad and Tobago")],
+            id="and-inside-a-country",
+        ),
+    ],
+)
+def test_english_counterparts(clause: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.name, c.role) for c in english_counterparts(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # RIA (G20 Rio): Lavrov met the Indian, Malaysian and Egyptian ministers one after another
+        pytest.param(
+            "Министром иностранных дел Индии С.Джайшанкаром, Министром иностранных дел Малайзии"
+            " С.Абдуллой и Министром иностранных дел Египта Б.Абдельати",
+            [
+                ("С.Джайшанкар", "Министр иностранных дел Индии"),
+                ("С.Абдулла", "Министр иностранных дел Малайзии"),
+                ("Б.Абдельати", "Министр иностранных дел Египта"),
+            ],
+            id="three-ministers",
+        ),
+        # Rambler (Riyadh): the Saudi minister, then «с главой МИД ОАЭ»
+        pytest.param(
+            "Министром иностранных дел Саудовской Аравии Ф.бин Фарханом Аль Саудом и с главой"
+            " МИД ОАЭ А.бин Заидом",
+            [
+                ("Ф.бин Фархан Аль Сауд", "Министр иностранных дел Саудовской Аравии"),
+                ("А.бин Заид", "глава МИД ОАЭ"),
+            ],
+            id="second-with",
+        ),
+        # MFA posts on Jordan: two offices, one person
+        pytest.param(
+            "Заместителем Премьер-министра, Министром иностранных дел и по делам эмигрантов"
+            " Иордании Айманом Сафади",
+            [
+                (
+                    "Айман Сафади",
+                    "Заместитель Премьер-министра, Министр иностранных дел и по делам эмигрантов"
+                    " Иордании",
+                )
+            ],
+            id="two-offices-one-person",
+        ),
+        # Hungary embassy posts: «Государственным секретарем Министерства иностранных дел и
+        # внешней торговли Венгрии»: «и» inside an office, «Министерства» is not a name
+        pytest.param(
+            "Государственным секретарем Министерства иностранных дел и внешней торговли Венгрии"
+            " Т.Менцером",
+            [
+                (
+                    "Т.Менцер",
+                    "Государственный секретарь Министерства иностранных дел и внешней торговли"
+                    " Венгрии",
+                )
+            ],
+            id="and-inside-an-office",
+        ),
+        # RIA/lenta, «с главами МИД Ливана и Индонезии Абдаллой Бу Хабибом»: a two-word surname
+        pytest.param(
+            "Министром иностранных дел Ливана А.Бу Хабибом",
+            [("А.Бу Хабиб", "Министр иностранных дел Ливана")],
+            id="initials-two-word-surname",
+        ),
+        # MFA (UNGA78): «с Министром иностранных дел Бангладеш А.К.Абдул Моменом» (no ё written)
+        pytest.param(
+            "Министром иностранных дел Бангладеш А.К.Абдул Моменом",
+            [("А.К.Абдул Момен", "Министр иностранных дел Бангладеш")],
+            id="writer-spelling-kept",
+        ),
+    ],
+)
+def test_russian_counterparts(clause: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.name, c.role) for c in russian_counterparts(clause)] == expected
