@@ -79,8 +79,11 @@ def _case_fits(entry: Entry, written: Sequence[str], text: str, start: int) -> b
     if not written[0][:1].isupper():
         return False
     if entry.rule == "title-inner":
-        before = text[:start].rstrip(" \u00a0\t«\"'(")
-        return bool(before) and before[-1] not in SENTENCE_END
+        # A few characters back (never the whole text before): what ends the word before?
+        before = text[max(0, start - 8) : start].rstrip(" \u00a0\t«\"'(")
+        if not before:
+            return start > 8  # the text's first word opens a sentence; a long gap does not
+        return before[-1] not in SENTENCE_END
     return True
 
 

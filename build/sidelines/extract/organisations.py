@@ -7,6 +7,7 @@ The names are data (`aliases.ORGANISATIONS`), found by the gazetteer's one pass.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from sidelines.extract.gazetteer import ORGANISATION, names_in
 
@@ -73,12 +74,17 @@ def organisation_headed(text: str) -> str | None:
     titles = [m.span() for m in HEAD_TITLE.finditer(text)]
     if not titles:
         return None
+    starts = [start for start, _ in titles]
     for hit in names_in(text):
         if hit.kind != ORGANISATION:
             continue
-        for start, end in titles:
-            if 0 <= hit.start - end <= NEAR or 0 <= start - hit.end <= 2:
-                return hit.code
+        # the title nearest before the name, and the one right after it (titles are sorted)
+        before = bisect_right(starts, hit.start) - 1
+        if before >= 0 and 0 <= hit.start - titles[before][1] <= NEAR:
+            return hit.code
+        after = bisect_left(starts, hit.end)
+        if after < len(titles) and titles[after][0] - hit.end <= 2:
+            return hit.code
     return None
 
 

@@ -531,11 +531,14 @@ PLACE_PREPOSITIONS = frozenset(["в", "во", "на", "из", "при"])  # «п
 def _tokens_outside_countries(clause: str) -> list[str]:
     """The clause's words, each word of a country's name, and a capitalised word after «в»,
     «на», «из» (a city), replaced by a placeholder."""
-    spans = country_spans(clause)
+    spans = country_spans(clause)  # in order, not overlapping: one pointer walks them
     tokens: list[str] = []
     previous = ""
+    k = 0
     for m in re.finditer(r"\S+", clause):
-        in_country = any(a < m.end() and m.start() < b for a, b in spans)
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1
+        in_country = k < len(spans) and spans[k][0] < m.end()
         tokens.append(
             COUNTRY_PLACEHOLDER if in_country or previous in PLACE_PREPOSITIONS else m.group()
         )
@@ -633,38 +636,48 @@ def counterpart_segments(clause: str, cyrillic: bool) -> list[str]:
     ['Minister of Foreign Affairs and Trade of Hungary']
     """
     protected = [(h.start, h.end) for h in names_in(clause)]
-    cuts = [
-        m.span()
-        for m in SEGMENT_BREAK.finditer(clause)
-        if not any(a < m.end() and m.start() < b for a, b in protected)
-    ]
+    cuts = []
+    k = 0
+    for m in SEGMENT_BREAK.finditer(clause):  # breaks and names both in order: one pointer
+        while k < len(protected) and protected[k][1] <= m.start():
+            k += 1
+        if not (k < len(protected) and protected[k][0] < m.end()):
+            cuts.append(m.span())
     if not cuts:
         return [clause]
-    bounds = [0] + [b for _, b in cuts]
+    starts = [0] + [b for _, b in cuts]
     ends = [a for a, _ in cuts] + [len(clause)]
-    spans = list(zip(bounds, ends, strict=True))
-    merged: list[tuple[int, int]] = []
-    pending: int | None = None
-    for start, end in spans:
-        start = start if pending is None else pending
-        if _names_someone(clause[start:end], cyrillic):
-            merged.append((start, end))
-            pending = None
-        else:
-            pending = start
-    if pending is not None:
+    pieces = [Piece(a, b, clause[a:b], cyrillic) for a, b in zip(starts, ends, strict=True)]
+    merged: list[list[Piece]] = []
+    pending: list[Piece] = []
+    for piece in pieces:  # a piece naming no one waits for the next
+        pending.append(piece)
+        if piece.names_someone:
+            merged.append(pending)
+            pending = []
+    if pending:
         if merged:
-            merged[-1] = (merged[-1][0], len(clause))
+            merged[-1].extend(pending)
         else:
-            merged.append((pending, len(clause)))
-    joined: list[tuple[int, int]] = []
-    for start, end in merged:  # "the Foreign Minister of Argentina, Santiago Cafiero"
-        apposition = joined and _only_a_person(clause[start:end], cyrillic)
-        if apposition and not _has_person(clause[joined[-1][0] : joined[-1][1]], cyrillic):
-            joined[-1] = (joined[-1][0], end)
+            merged.append(pending)
+    joined: list[list[Piece]] = []
+    for group in merged:  # "the Foreign Minister of Argentina, Santiago Cafiero"
+        apposition = joined and len(group) == 1 and group[0].only_a_person
+        if apposition and not any(p.has_person for p in joined[-1]):
+            joined[-1].extend(group)
             continue
-        joined.append((start, end))
-    return [clause[a:b] for a, b in joined]
+        joined.append(group)
+    return [clause[group[0].start : group[-1].end] for group in joined]
+
+
+class Piece:
+    """A piece of a clause between two breaks, with what it names (each read once)."""
+
+    def __init__(self, start: int, end: int, text: str, cyrillic: bool) -> None:
+        self.start, self.end = start, end
+        self.names_someone = _names_someone(text, cyrillic)
+        self.has_person = _has_person(text, cyrillic)
+        self.only_a_person = _only_a_person(text, cyrillic)
 
 
 def _person_tokens(segment: str, cyrillic: bool) -> tuple[list[str], list[tuple[int, int]]]:
