@@ -136,10 +136,18 @@ class Automaton:
         [(0, 4, 'MLI'), (6, 13, 'SOM')]
         """
         spans = [m.span() for m in TOKEN.finditer(text)]
-        folded = [fold(text[a:b]) for a, b in spans]
+        whole = fold(text)
+        if len(whole) == len(text):  # folding kept every offset (it does but for ß and kin)
+            folded = [whole[a:b] for a, b in spans]
+        else:
+            folded = [fold(text[a:b]) for a, b in spans]
+        starts = self._root.children
         hits: list[Hit] = []
         i = 0
         while i < len(spans):
+            if folded[i] not in starts:  # most words begin no name: no walk
+                i += 1
+                continue
             best = self._longest_at(text, spans, folded, i)
             if best is None:
                 i += 1
@@ -148,6 +156,40 @@ class Automaton:
             hits.append(Hit(spans[i][0], spans[end_token][1], entry.kind, entry.code))
             i = end_token + 1
         return hits
+
+    def first(self, text: str, candidates: re.Pattern[str] | None = None) -> Hit | None:
+        """The first name in the text (what `find` would list first), reading only as far
+        as it. `candidates`, a pattern matching where a name may begin (a prefilter made of
+        the names' first letters), lets the scan jump from one such place to the next."""
+        starts = self._root.children
+        places = (
+            (m.start() for m in candidates.finditer(text))
+            if candidates is not None
+            else (m.start() for m in TOKEN.finditer(text))
+        )
+        for place in places:
+            if place > 0 and TOKEN.match(text, place - 1):
+                continue  # inside a word, not at its start
+            head = TOKEN.match(text, place)
+            if head is None or fold(head.group()) not in starts:
+                continue
+            hit = self._longest_from(text, place)
+            if hit is not None:
+                return hit
+        return None
+
+    def _longest_from(self, text: str, place: int) -> Hit | None:
+        ahead = []
+        for k, later in enumerate(TOKEN.finditer(text, place)):
+            if k == self._depth:
+                break
+            ahead.append(later.span())
+        folded = [fold(text[a:b]) for a, b in ahead]
+        best = self._longest_at(text, ahead, folded, 0)
+        if best is None:
+            return None
+        end_token, entry = best
+        return Hit(ahead[0][0], ahead[end_token][1], entry.kind, entry.code)
 
     def _longest_at(
         self, text: str, spans: list[tuple[int, int]], folded: list[str], i: int

@@ -245,6 +245,7 @@ def _like_model(nominative: str, case: str) -> str | None:
     return stem + form.word[keep:]
 
 
+@lru_cache(maxsize=16384)
 def nominative_word(word: str, case: str = "ablt") -> str:
     """A name's word back in the nominative when the analyser can read it in `case`;
     otherwise as written.
@@ -282,6 +283,7 @@ def _cases(word: str) -> set[str]:
     }
 
 
+@lru_cache(maxsize=16384)
 def case_of(phrase: str) -> str | None:
     """The case a phrase is in: its first noun's, when the first word can be in it too
     («Чрезвычайным и Полномочным Послом» -> 'ablt', «посла Египта» -> 'accs'), else the
@@ -307,6 +309,7 @@ def case_of(phrase: str) -> str | None:
     return str(top[0].tag.case) if top else None
 
 
+@lru_cache(maxsize=16384)
 def nominative_phrase(phrase: str, case: str = "ablt") -> str:
     """An office read in `case` with its leading words in the nominative, up to and
     including its head noun; what follows is already genitive and stays.

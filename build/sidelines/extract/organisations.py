@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import ORGANISATION, names_in
 
 WORD = "A-Za-zА-Яа-яЁё"
 # The head of an organisation: a meeting with them is a meeting with the organisation.
-HEAD_TITLE = re.compile(
+HEAD_TITLE = compile_guarded(
     rf"(?<![{WORD}])(?:"
     r"Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner|High\s+Representative"
     r"|Executive\s+Secretary|President|Chair(?:man|woman|person)?|Head"
@@ -24,7 +25,7 @@ HEAD_TITLE = re.compile(
     re.I,
 )
 # Titles that only an organisation's head holds (a president can be a state's).
-OWN_HEAD_TITLE = re.compile(
+OWN_HEAD_TITLE = compile_guarded(
     rf"(?<![{WORD}])(?:Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner"
     r"|Генсек[а-яё]*|Генеральн[а-яё]*\s+секретар[а-яё]*|Генеральн[а-яё]*\s+директор[а-яё]*"
     rf"|Верховн[а-яё]*\s+комиссар[а-яё]*)(?![{WORD}])",
