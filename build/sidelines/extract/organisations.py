@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
+from sidelines.extract.aliases import ORGANISATIONS
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import ORGANISATION, names_in
 
@@ -31,6 +33,7 @@ OWN_HEAD_TITLE = compile_guarded(
     rf"|Верховн[а-яё]*\s+комиссар[а-яё]*)(?![{WORD}])",
     re.I,
 )
+RUSSIA_PREFIX = re.compile(r"^(?:Russia|Россия|РФ)[-_]?", re.I)
 NEAR = 24  # characters between a title and the organisation it heads ("of the", «Комиссии»)
 
 
@@ -93,3 +96,29 @@ def names_head_of_organisation(text: str) -> bool:
     """True when the text names the head of an organisation ("UN Secretary-General",
     «Генсек», "the President of the ICRC")."""
     return OWN_HEAD_TITLE.search(text) is not None or organisation_headed(text) is not None
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalpha())
+
+
+@cache
+def _organisations_by_letters() -> dict[str, str]:
+    return {_letters(name): code for code, names in ORGANISATIONS.items() for name in names}
+
+
+@cache  # a channel uses the same few tags
+def organisation_from_hashtag(tag: str) -> str | None:
+    """The organisation of a bilateral tag, as `countries.country_from_hashtag` gives the
+    state: '#RussiaArabLeague' -> 'LAS', '#РоссияАСЕАН' -> 'ASEAN', '#RussiaOIC' -> 'OIC'.
+
+    >>> organisation_from_hashtag("#RussiaArabLeague"), organisation_from_hashtag("РоссияАСЕАН")
+    ('LAS', 'ASEAN')
+    >>> organisation_from_hashtag("#UNGA78") is None, organisation_from_hashtag("#RussiaMali")
+    (True, None)
+    """
+    tag = tag.lstrip("#")
+    rest = RUSSIA_PREFIX.sub("", tag, count=1)
+    if rest == tag or not rest:
+        return None
+    return _organisations_by_letters().get(_letters(rest))
