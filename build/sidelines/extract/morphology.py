@@ -21,7 +21,7 @@ from pymorphy3.analyzer import Parse
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 CYRILLIC = re.compile("[а-яё]", re.I)
 # A case as the context names it; animate accusative is the genitive's form.
-SAME_FORM = {"accs": ("accs", "gent"), "gent": ("gent", "accs")}
+SAME_FORM = {"accs": ("accs", "gent")}
 NAME_TAGS = ("Name", "Surn", "Patr")
 
 
@@ -211,7 +211,10 @@ def _nominative_by_paradigm(word: str, case: str) -> str | None:
                     continue
                 if any((form := p.inflect({c})) is not None and form.word == lower for c in wanted):
                     return candidate
-            if any(_like_model(candidate, c) == lower for c in wanted):
+            # a guessed paradigm only where the ending leaves no doubt: the instrumental,
+            # or a masculine's -а (Аттафа); «Шукри», «Накамицу» may be indeclinable
+            models = None if case == "ablt" else MASCULINE_MODELS
+            if any(_like_model(candidate, c, models) == lower for c in wanted):
                 return candidate
     return None
 
@@ -226,15 +229,19 @@ NAME_MODELS = {
     "а": "никита",
     "я": "илья",
 }
+MASCULINE_MODELS = frozenset(["hard", "жшчщц"])
 VOWELS = "аеёиоуыэюя"
 
 
-def _like_model(nominative: str, case: str) -> str | None:
-    """`nominative` in `case`, declined like the dictionary's model name for its ending."""
+def _like_model(nominative: str, case: str, models: frozenset[str] | None) -> str | None:
+    """`nominative` in `case`, declined like the dictionary's model name for its ending
+    (if that model is among `models`; None: any)."""
     last = nominative[-1]
     if last in VOWELS and last not in "ая":
         return None
     key = next((k for k in NAME_MODELS if k != "hard" and last in k), "hard")
+    if models is not None and key not in models:
+        return None
     model = NAME_MODELS[key]
     readings = [p for p in parses(model) if "Name" in p.tag and p.tag.case == "nomn"]
     form = readings[0].inflect({case}) if readings else None

@@ -25,6 +25,7 @@ from sidelines.extract.morphology import (
     case_of,
     nominative_phrase,
     nominative_word,
+    parses,
     person_name_forms,
 )
 
@@ -53,6 +54,24 @@ ROLE_WORDS = frozenset(
         "chairman",
         "councillor",
         "councilor",
+        "headquarters",
+        "mission",
+        "bureau",
+        "political",
+        "control",
+        "arms",
+        "assistance",
+        "committee",
+        "commission",
+        "agency",
+        "ministry",
+        "department",
+        "delegation",
+        "embassy",
+        "secretariat",
+        "summit",
+        "conference",
+        "session",
         "chairwoman",
         "chair",
         "chairperson",
@@ -431,8 +450,8 @@ def _country_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
-    words, abbreviations = _country_words()
-    if not word or word.casefold() in ROLE_WORDS or word.casefold() in words:
+    _, abbreviations = _country_words()  # (countries are placeholders already)
+    if not word or word.casefold() in ROLE_WORDS:
         return False
     if word in abbreviations:
         return False
@@ -502,15 +521,16 @@ def _english_one(clause: str) -> Counterpart:
     >>> english_counterpart("his Malian counterpart Abdoulaye Diop")
     Counterpart(name='Abdoulaye Diop', role=None)
     """
-    tokens = clause.split()
+    written = clause.split()
+    tokens = _tokens_outside_countries(clause, EN_PLACE_PREPOSITIONS)
     runs = [r for r in _runs(tokens, _is_name_token) if not _before_counterpart(tokens, r[1])]
     span = _best_run(runs)
     if span is None:
-        return Counterpart(None, _office(_clean_role(" ".join(tokens))))
+        return Counterpart(None, _office(_clean_role(" ".join(written))))
     start, end = span
     name = " ".join(tokens[start:end]).strip(",.;:()")
-    role = " ".join(tokens[:start])
-    after = " ".join(tokens[end:])
+    role = " ".join(written[:start])
+    after = " ".join(written[end:])
     if re.match(r"of\s", after):
         role = f"{role} {after}"
     return Counterpart(name or None, _office(_clean_role(role)))
@@ -537,9 +557,12 @@ COUNTRY_PLACEHOLDER = "·"
 
 
 PLACE_PREPOSITIONS = frozenset(["в", "во", "на", "из", "при"])  # «посла Египта в Москве»
+EN_PLACE_PREPOSITIONS = frozenset(["in", "at", "from"])  # "met Rubio in Riyadh"
 
 
-def _tokens_outside_countries(clause: str) -> list[str]:
+def _tokens_outside_countries(
+    clause: str, prepositions: frozenset[str] = PLACE_PREPOSITIONS
+) -> list[str]:
     """The clause's words, each word of a country's or an organisation's name, and a word
     after «в», «на», «из» (a city), replaced by a placeholder."""
     spans = [(h.start, h.end) for h in names_in(clause)]  # in order: one pointer walks them
@@ -550,14 +573,27 @@ def _tokens_outside_countries(clause: str) -> list[str]:
         while k < len(spans) and spans[k][1] <= m.start():
             k += 1
         in_country = k < len(spans) and spans[k][0] < m.end()
-        tokens.append(
-            COUNTRY_PLACEHOLDER if in_country or previous in PLACE_PREPOSITIONS else m.group()
-        )
+        tokens.append(COUNTRY_PLACEHOLDER if in_country or previous in prepositions else m.group())
         previous = m.group().casefold()
     return tokens
 
 
 RU_ARABIC_ARTICLE = re.compile(r"^(?:аль|ал|ас|ад|аш|ат|эль|ибн|бин|бен)-[А-ЯЁ]")
+
+
+def _ru_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """Runs of Russian name words; a lone preposition or conjunction opening a sentence
+    («По», «На», «В») is no name, though «И» of «Ван И» is one inside a run."""
+    return [
+        (a, b)
+        for a, b in _runs(tokens, _is_ru_name_token)
+        if b - a > 1 or not _function_word(tokens[a].strip(",.;:()«»\"'"))
+    ]
+
+
+def _function_word(word: str) -> bool:
+    readings = parses(word.lower())
+    return bool(readings) and readings[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO")
 
 
 def _is_ru_name_token(token: str) -> bool:
@@ -606,7 +642,7 @@ def _russian_one(clause: str, case: str) -> Counterpart:
         name = nominative_name(initials.group(), case)
         return Counterpart(name, _office(nominative_role(clause[: initials.start()], case)))
     tokens = _tokens_outside_countries(clause)
-    span = _best_run(_runs(tokens, _is_ru_name_token))
+    span = _best_run(_ru_runs(tokens))
     if span is None:
         return Counterpart(None, _office(nominative_role(clause, case)))
     start, end = span
@@ -626,8 +662,8 @@ def _names_someone(segment: str, cyrillic: bool) -> bool:
     if names_in(segment) or (cyrillic and _initials_name(segment)):
         return True
     if cyrillic:
-        return bool(_runs(_tokens_outside_countries(segment), _is_ru_name_token))
-    return bool(_runs(segment.split(), _is_name_token))
+        return bool(_ru_runs(_tokens_outside_countries(segment)))
+    return bool(_runs(_tokens_outside_countries(segment, EN_PLACE_PREPOSITIONS), _is_name_token))
 
 
 def counterpart_segments(clause: str, cyrillic: bool) -> list[str]:
@@ -687,8 +723,10 @@ class Piece:
 
 
 def _person_tokens(segment: str, cyrillic: bool) -> tuple[list[str], list[tuple[int, int]]]:
-    tokens = _tokens_outside_countries(segment) if cyrillic else segment.split()
-    return tokens, _runs(tokens, _is_ru_name_token if cyrillic else _is_name_token)
+    tokens = _tokens_outside_countries(
+        segment, PLACE_PREPOSITIONS if cyrillic else EN_PLACE_PREPOSITIONS
+    )
+    return tokens, _ru_runs(tokens) if cyrillic else _runs(tokens, _is_name_token)
 
 
 def _has_person(segment: str, cyrillic: bool) -> bool:
