@@ -421,3 +421,26 @@ def test_english_counterparts(clause: str, expected: list[tuple[str, str]]) -> N
 )
 def test_russian_counterparts(clause: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.name, c.role) for c in russian_counterparts(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "name"),
+    [
+        # a dump's "Sergey Lavrov met Marco Rubio in Riyadh": the city is no name
+        pytest.param("US Secretary of State Marco Rubio in Riyadh", "Marco Rubio", id="city"),
+        # MFA (deputies), "with Deputy Foreign Minister of Viet Nam Do Hung Viet"
+        pytest.param(
+            "Deputy Foreign Minister of Viet Nam Do Hung Viet",
+            "Do Hung Viet",
+            id="name-word-that-is-in-a-country-name",
+        ),
+        pytest.param("the UN Assistance Mission in Afghanistan", None, id="institution"),
+    ],
+)
+def test_english_names_not_places(clause: str, name: str | None) -> None:
+    assert english_counterpart(clause).name == name
+
+
+def test_a_lone_preposition_is_no_name() -> None:
+    # MFA India posts: «На 12 сентября запланирована его беседа …» opens with «На»
+    assert russian_counterpart("На 12 сентября запланирована его беседа").name is None

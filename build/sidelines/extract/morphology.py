@@ -190,7 +190,23 @@ def _reading_in_case(word: str, case: str) -> Parse | None:
     best = max(readings, key=rank)
     if "Fixd" in best.tag or best.tag.gender == "neut":  # a person is not a neuter noun
         return None
+    if case != "ablt" and not analyser().word_is_known(word.lower()):
+        # A guess outside the instrumental only where the ending leaves no doubt: «Аттафа»
+        # (a masculine's -а), «Хакалу» (-у of an -а name); «Моди», «Шукри» may be
+        # indeclinable, whatever a guessed paradigm says.
+        nominative = best.inflect({"nomn"})
+        lower = word.lower()
+        if nominative is None or not _unambiguous_ending(lower, nominative.word, case):
+            return None
     return best
+
+
+def _unambiguous_ending(word: str, nominative: str, case: str) -> bool:
+    if case in ("gent", "accs") and nominative == word[:-1] and word[-1] in "ая":
+        return True
+    return (
+        case == "accs" and word[-1] in "ую" and nominative == word[:-1] + "ая"["ую".index(word[-1])]
+    )
 
 
 def _nominative_by_paradigm(word: str, case: str) -> str | None:
@@ -203,6 +219,8 @@ def _nominative_by_paradigm(word: str, case: str) -> str | None:
             candidate = lower[:-cut] + ending
             if len(candidate) < 3:  # «Цой» is not «Ца» in the instrumental
                 continue
+            if case != "ablt" and not _unambiguous_ending(lower, candidate, case):
+                continue  # «Моди» is not «Модя» in the genitive
             for p in parses(candidate):
                 tag = p.tag
                 if tag.POS != "NOUN" or tag.case != "nomn" or tag.number != "sing":
