@@ -444,3 +444,15 @@ def test_english_names_not_places(clause: str, name: str | None) -> None:
 def test_a_lone_preposition_is_no_name() -> None:
     # MFA India posts: «На 12 сентября запланирована его беседа …» opens with «На»
     assert russian_counterpart("На 12 сентября запланирована его беседа").name is None
+
+
+def test_a_country_first_does_not_set_the_case() -> None:
+    # MFA ASEAN digest: «с главами МИД … Индонезии Р.Марсуди и Малайзии Мохамадом Хасаном»
+    assert russian_counterpart("Малайзии Мохамадом Хасаном").name == "Мохамад Хасан"
+
+
+def test_acronyms_are_not_names() -> None:
+    # MFA (Astana): "Member of the Political Bureau of the CPC Central Committee, Minister of
+    # Foreign Affairs of China Wang Yi"
+    clause = "Member of the CPC Central Committee, Minister of Foreign Affairs of China Wang Yi"
+    assert english_counterpart(clause).name == "Wang Yi"

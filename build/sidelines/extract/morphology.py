@@ -310,28 +310,30 @@ def _cases(word: str) -> set[str]:
 
 @lru_cache(maxsize=16384)
 def case_of(phrase: str) -> str | None:
-    """The case a phrase is in: its first noun's, when the first word can be in it too
-    («Чрезвычайным и Полномочным Послом» -> 'ablt', «посла Египта» -> 'accs'), else the
-    instrumental when the first word can be in it («исполняющим обязанности министра»).
+    """The case a phrase is in, read off its first noun, adjective or participle (a country
+    in the genitive skipped: it hangs on the word that gives the case): the instrumental
+    when that word can be in it (the case after «с», with distinctive endings), else its
+    most likely case («посла Египта» -> 'accs').
 
     >>> case_of("исполняющим обязанности министра"), case_of("Чрезвычайным и Полномочным Послом")
     ('ablt', 'ablt')
+    >>> case_of("Малайзии Мохамадом Хасаном"), case_of("посла Египта"), case_of("Председатель КНР")
+    ('ablt', 'accs', 'nomn')
     """
-    words = [w.strip(",.;:()«»").lower() for w in phrase.split() if CYRILLIC.search(w)]
-    if not words:
-        return None
-    first = _cases(words[0])
-    for word in words:
-        readings = parses(word)
-        if readings and readings[0].tag.POS == "NOUN" and readings[0].tag.case:
-            noun_case = str(readings[0].tag.case)
-            if noun_case in first or not first:
-                return noun_case
-            break
-    if "ablt" in first:
-        return "ablt"
-    top = [p for p in parses(words[0]) if p.tag.case]
-    return str(top[0].tag.case) if top else None
+    for word in phrase.split():
+        if not CYRILLIC.search(word):
+            continue
+        readings = [
+            p
+            for p in parses(word.strip(",.;:()«»").lower())
+            if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case
+        ]
+        if not readings or "Geox" in readings[0].tag:
+            continue
+        if any(p.tag.case == "ablt" for p in readings):
+            return "ablt"
+        return str(readings[0].tag.case)
+    return None
 
 
 @lru_cache(maxsize=16384)

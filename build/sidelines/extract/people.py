@@ -55,6 +55,8 @@ ROLE_WORDS = frozenset(
         "councillor",
         "councilor",
         "headquarters",
+        "central",
+        "member",
         "mission",
         "bureau",
         "political",
@@ -450,10 +452,9 @@ def _country_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def _is_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
-    _, abbreviations = _country_words()  # (countries are placeholders already)
     if not word or word.casefold() in ROLE_WORDS:
         return False
-    if word in abbreviations:
+    if word.isupper() and len(word) > 1:  # an acronym: CPC, IAEA (countries are placeholders)
         return False
     return word[0].isupper() or bool(ARABIC_ARTICLE.match(word))
 
