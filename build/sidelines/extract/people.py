@@ -16,11 +16,10 @@ from functools import cache, lru_cache
 
 import emoji
 
-from sidelines.extract.aliases import ORGANISATIONS, RUSSIAN_OFFICIALS
+from sidelines.extract.aliases import RUSSIAN_OFFICIALS
 from sidelines.extract.automaton import Automaton, Entry, tokens_of
-from sidelines.extract.demonyms import demonyms
 from sidelines.extract.fastre import compile_guarded
-from sidelines.extract.gazetteer import country_names, names_in
+from sidelines.extract.gazetteer import names_in
 from sidelines.extract.morphology import (
     case_of,
     nominative_phrase,
@@ -427,27 +426,6 @@ def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None
     case = (case_of(title) or "nomn") if CYRILLIC.search(title) else "nomn"
     name = _name_after_title(sentence, span[1], case)
     return True, name or russian_title(sentence)
-
-
-@cache
-def _country_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words of country and organisation names, case-blind; abbreviations, as written):
-    "Un" of Kim Jong Un is a name, "UN" is not."""
-    words: set[str] = set()
-    abbreviations: set[str] = set()
-    names = [name for name, _ in country_names()]
-    names += [name for names in ORGANISATIONS.values() for name in names]
-    for name in names:
-        for word in name.split():
-            word = word.strip(".,")
-            if word.isupper() and len(word) > 1:
-                abbreviations.add(word)
-            else:
-                words.add(word.casefold())
-    for row in demonyms():  # "the Egyptian Foreign Minister": an adjective, not a name
-        for adjective in row.english:
-            words.update(w.casefold() for w in adjective.split())
-    return frozenset(words), frozenset(abbreviations)
 
 
 def _is_name_token(token: str) -> bool:
