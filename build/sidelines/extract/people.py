@@ -486,7 +486,12 @@ def english_counterpart(clause: str) -> Counterpart:
 
 def english_counterparts(clause: str) -> list[Counterpart]:
     """One counterpart per segment of the clause (`counterpart_segments`), in order."""
-    return [_english_one(segment) for segment in counterpart_segments(clause, cyrillic=False)]
+    return list(_english_counterparts(clause))
+
+
+@lru_cache(maxsize=8192)  # the same clauses come back post after post
+def _english_counterparts(clause: str) -> tuple[Counterpart, ...]:
+    return tuple(_english_one(segment) for segment in counterpart_segments(clause, False))
 
 
 def _english_one(clause: str) -> Counterpart:
@@ -606,8 +611,12 @@ def russian_counterpart(clause: str, case: str | None = None) -> Counterpart:
 def russian_counterparts(clause: str, case: str | None = None) -> list[Counterpart]:
     """One counterpart per segment of the clause (`counterpart_segments`), in order:
     «Президентом Египта А.Ф.Ас-Сиси и Премьер-министром Египта М.Мадбули» gives two."""
-    case = case or case_of(clause) or "ablt"
-    return [_russian_one(segment, case) for segment in counterpart_segments(clause, cyrillic=True)]
+    return list(_russian_counterparts(clause, case or case_of(clause) or "ablt"))
+
+
+@lru_cache(maxsize=8192)  # the same clauses come back post after post
+def _russian_counterparts(clause: str, case: str) -> tuple[Counterpart, ...]:
+    return tuple(_russian_one(segment, case) for segment in counterpart_segments(clause, True))
 
 
 def _initials_name(clause: str) -> re.Match[str] | None:
