@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sidelines.extract.aliases import RUSSIAN_OFFICIALS
@@ -456,3 +458,14 @@ def test_acronyms_are_not_names() -> None:
     # Foreign Affairs of China Wang Yi"
     clause = "Member of the CPC Central Committee, Minister of Foreign Affairs of China Wang Yi"
     assert english_counterpart(clause).name == "Wang Yi"
+
+
+def test_every_official_is_found_by_every_form_in_every_case() -> None:
+    from sidelines.extract.morphology import person_name_forms
+
+    for canonical, forms in RUSSIAN_OFFICIALS.items():
+        assert russian_official(canonical) == canonical
+        for form in forms:
+            variants = person_name_forms(form) if re.search("[а-яё]", form, re.I) else {form}
+            for variant in variants:
+                assert russian_official(f"встреча с {variant} прошла") == canonical, variant

@@ -1,7 +1,10 @@
-"""The one hand-kept table: short names pycountry does not carry, and organisations.
+"""The hand-kept names: everyday country names, organisations, regions, Russian officials.
 
-pycountry holds the ISO names (English, and Russian through its locale); these are the
-everyday forms that news and ministry posts use instead. Keep it small; tests cover it.
+pycountry and CLDR hold the countries' official and short names (English and Russian) and
+pymorphy3 their cases; what is here is what no maintained source carries: the everyday
+forms news and ministry posts use, the organisations a counterpart can be, the regions whose
+names hold a country's, and the officials whose canonical English names the package writes.
+Nominatives only (the cases are generated). Keep it small; tests cover every entry.
 """
 
 from __future__ import annotations

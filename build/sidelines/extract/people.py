@@ -510,14 +510,14 @@ def _english_one(clause: str) -> Counterpart:
     runs = [r for r in _runs(tokens, _is_name_token) if not _before_counterpart(tokens, r[1])]
     span = _best_run(runs)
     if span is None:
-        return Counterpart(None, _office(_clean_role(" ".join(written))))
+        return Counterpart(None, _office(clean_role(" ".join(written))))
     start, end = span
     name = " ".join(tokens[start:end]).strip(",.;:()")
     role = " ".join(written[:start])
     after = " ".join(written[end:])
     if re.match(r"of\s", after):
         role = f"{role} {after}"
-    return Counterpart(name or None, _office(_clean_role(role)))
+    return Counterpart(name or None, _office(clean_role(role)))
 
 
 def clean_role(role: str) -> str | None:
@@ -532,9 +532,6 @@ def clean_role(role: str) -> str | None:
     role = re.sub(r"\s+", " ", role).strip(" ,.;:-–—")
     role = re.sub(r"^(?:the|his|her|their)\s+", "", role, flags=re.I)
     return role or None
-
-
-_clean_role = clean_role
 
 
 COUNTRY_PLACEHOLDER = "·"
