@@ -1,32 +1,54 @@
-"""People in a meeting sentence: the Russian participant, and the counterpart's name and office.
+"""People in a meeting sentence: the counterpart's name and office, one per person named.
 
-The Russian side: the officials of `aliases.py` in every case and in initials style (found by
-one automaton), else a Russian title ("Russian Ambassador to Egypt", «Посол России в
-Египте»), kept when no name is given. The counterpart: read from the words naming the other
-side, the office first, then the name; Russian ones are put back into the nominative by
-pymorphy3 (`morphology.py`), foreign names it does not know kept as written.
+The counterpart is read from the words naming the other side, the office first, then the
+name; Russian ones are put back into the nominative by pymorphy3 (`person_names.py`), foreign
+names it does not know kept as written. The Russian side lives in `officials.py`; its
+functions are re-exported here for the callers that import them from this module.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import emoji
-
-from sidelines.extract.aliases import RUSSIAN_OFFICIALS
-from sidelines.extract.automaton import Automaton, Entry, tokens_of
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import names_in
-from sidelines.extract.morphology import (
-    case_of,
-    nominative_phrase,
-    nominative_word,
-    parses,
-    person_name_forms,
+from sidelines.extract.morphology import case_of, parses
+from sidelines.extract.officials import (
+    EN_RUSSIAN_TITLE,
+    RU_RUSSIAN_TITLE,
+    russian_official,
+    russian_participant,
+    russian_title,
 )
+from sidelines.extract.person_names import (
+    NAME_PARTICLES,
+    RU_INITIALS_FULL,
+    RU_INITIALS_NAME,
+    clean_role,
+    nominative_name,
+    nominative_role,
+)
+
+__all__ = [
+    "EN_RUSSIAN_TITLE",
+    "RU_INITIALS_NAME",
+    "RU_RUSSIAN_TITLE",
+    "Counterpart",
+    "clean_role",
+    "counterpart_segments",
+    "english_counterpart",
+    "english_counterparts",
+    "nominative_name",
+    "nominative_role",
+    "russian_counterpart",
+    "russian_counterparts",
+    "russian_official",
+    "russian_participant",
+    "russian_title",
+]
 
 # Days and months: capitalised, never a name ("met Tillerson on Sunday").
 CALENDAR_WORDS = (
@@ -235,76 +257,7 @@ RU_ROLE_STEMS = (
     "генерал",
     "депутат",
 )
-NAME_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "abu",
-        "de",
-        "da",
-        "dos",
-        "du",
-        "di",
-        "van",
-        "von",
-        "der",
-        "le",
-        "la",
-        "бин",
-        "бен",
-        "ибн",
-        "бинт",
-        "абу",
-        "аль",
-        "эль",
-        "де",
-        "да",
-        "дос",
-        "дю",
-        "ди",
-        "ван",
-        "фон",
-        "дер",
-        "ле",
-        "ла",
-    ]
-)
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
-CYRILLIC = re.compile("[а-яё]", re.I)
-# «С.В.Лавров», «Дж.Джилани», «С.В. Лавров»; «Ф.бин Фархан»: initials, then the surname.
-RU_INITIAL = r"(?:Дж|[А-ЯЁ])\.\s?"
-RU_SURNAME = r"(?:(?:бин|бен|ибн|аль|ас|эль)[\s-])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"
-RU_INITIALS_NAME = compile_guarded(rf"(?:{RU_INITIAL}){{1,2}}{RU_SURNAME}")
-# The same, with the capitalised words that continue the name («А.Бу Хабибом»).
-RU_INITIALS_FULL = compile_guarded(
-    rf"(?:{RU_INITIAL}){{1,2}}{RU_SURNAME}(?:\s(?:(?:бин|бен|ибн|аль)\s)?[А-ЯЁ][а-яё]+){{0,3}}"
-)
-# Where an emoji can be: symbols, pictographs, regional indicators, joiners and selectors.
-MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u2000-\u3300\ufe0f\U0001f000-\U0001faff]")
-# A person's name right after an office: two to four capitalised words.
-EN_NAME_AFTER = re.compile(r"[\s,]*(?P<name>[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})")
-RU_NAME_AFTER = re.compile(r"[\s,]*(?P<name>[А-ЯЁ][а-яё]+(?:[\s-]+[А-ЯЁ][а-яё]+){1,3})")
-WORD = "A-Za-zА-Яа-яЁё"
-# A Russian office named with its country, in any case; the place it serves in follows
-# («Посол России в Египте», «Постпреда РФ при ООН», «Замглавы МИД России»).
-RU_RUSSIAN_TITLE = compile_guarded(
-    rf"(?<![{WORD}])(?:Пос(?:ол|л)|Постпред|Постоянн[а-яё]*\s+представител|Министр|Замминистр"
-    r"|Заместител|Президент|Спецпредставител|Специальн[а-яё]*\s+представител|Спецпосланник"
-    r"|Замглавы|Глав|Директор|Премьер-министр|Председател)[а-яё]*"
-    r"(?:\s+(?:[а-яё]+|МИД)){0,4}?\s+(?:России|Российской\s+Федерации|РФ)(?![а-яё])",
-    re.I,
-)
-EN_RUSSIAN_TITLE = compile_guarded(
-    r"(?:Russian|Russia['’]s)\s+(?:(?:First|Deputy|Foreign|Prime|Minister|Ambassador|President"
-    r"|Presidential|Permanent|Representative|Special|Envoy)\s*){1,4}"
-    r"|(?:Ambassador|Permanent\s+Representative|Envoy)\s+of\s+(?:Russia|the\s+Russian"
-    r"\s+Federation)"
-)
-# Where a Russian office serves: "to Egypt", «в Египте», «при ООН».
-POST_PLACE = re.compile(r"\s*(?:to|in|at|for|в|во|при|по)\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -313,119 +266,6 @@ class Counterpart:
 
     name: str | None
     role: str | None
-
-
-def _official_entries() -> Iterator[Entry]:
-    for canonical, forms in RUSSIAN_OFFICIALS.items():
-        for form in forms:
-            if CYRILLIC.search(form):
-                for inflected in sorted(person_name_forms(form)):
-                    yield Entry("official", canonical, inflected, "title")
-            else:
-                yield Entry("official", canonical, form, "title")
-        yield Entry("official", canonical, canonical, "title")
-        first, _, last = canonical.partition(" ")
-        if first.endswith("y") and last:  # Sergei/Sergey, Andrei/Andrey
-            yield Entry("official", canonical, f"{first[:-1]}i {last}", "title")
-
-
-@cache
-def _officials() -> Automaton:
-    """Every form of every official in the table, one automaton."""
-    return Automaton(_official_entries())
-
-
-@lru_cache(maxsize=1024)  # a post's text is asked about once per meeting sentence
-def russian_official(text: str) -> str | None:
-    """Canonical name of the first Russian official in the table that the text names, in
-    any case, in initials style, in English or Russian.
-
-    >>> russian_official("встреча С.В.Лаврова с Министром"), russian_official("Sergei Lavrov met")
-    ('Sergey Lavrov', 'Sergey Lavrov')
-    >>> russian_official("Лаврова принял Председатель КНР"), russian_official("с Г.М.Гатиловым")
-    ('Sergey Lavrov', 'Gennady Gatilov')
-    """
-    hit = _officials().first(text, _official_prefilter())
-    return hit.code if hit else None
-
-
-@cache
-def _official_prefilter() -> re.Pattern[str]:
-    """The first letters of every official's first word: most texts name none of them, and
-    a regex says so faster than the automaton's walk over every word."""
-    heads = {tokens_of(entry.form)[0][:4] for entry in _officials().forms}
-    alternatives = "|".join(sorted(re.escape(h).replace("е", "[её]") for h in heads))
-    return compile_guarded(f"(?:{alternatives})", re.I)
-
-
-def _place_after(text: str, end: int) -> int:
-    """The end of the place an office serves in, right after `end` ("to Egypt", «при
-    ООН»), or `end` when none follows."""
-    place = POST_PLACE.match(text, end)
-    if place is None:
-        return end
-    for hit in names_in(text[place.end() : place.end() + 80]):
-        return place.end() + hit.end if hit.start == 0 else end
-    return end
-
-
-def _title_match(sentence: str) -> tuple[int, int] | None:
-    """(start, end) of a Russian office and the place it serves in, if the sentence has one."""
-    match = RU_RUSSIAN_TITLE.search(sentence) or EN_RUSSIAN_TITLE.search(sentence)
-    if match is None:
-        return None
-    return match.start(), _place_after(sentence, match.end())
-
-
-def russian_title(sentence: str) -> str | None:
-    """A Russian office the sentence names, with the place it serves in, in the nominative
-    ("Russian Ambassador to Egypt", «Посол России в Египте»), else None.
-
-    >>> russian_title("Послом России в Египте Г.Е.Борисенко была вручена")
-    'Посол России в Египте'
-    >>> russian_title("Russia's Permanent Representative to the UN met")
-    "Russia's Permanent Representative to the UN"
-    """
-    span = _title_match(sentence)
-    if span is None:
-        return None
-    title = sentence[span[0] : span[1]].strip()
-    if CYRILLIC.search(title):
-        title = nominative_phrase(title, case_of(title) or "nomn")
-        title = title[:1].upper() + title[1:]
-    return title
-
-
-def _name_after_title(sentence: str, end: int, case: str) -> str | None:
-    """The name written right after a Russian office: initials style, or capitalised words
-    that are not a place or an organisation."""
-    start = end + len(sentence[end : end + 8]) - len(sentence[end : end + 8].lstrip(" ,"))
-    initials = RU_INITIALS_NAME.match(sentence, start)
-    if initials:
-        return nominative_name(initials.group(), case)
-    pattern = RU_NAME_AFTER if CYRILLIC.search(sentence[max(0, end - 20) : end]) else EN_NAME_AFTER
-    written = pattern.match(sentence, end)
-    if written is None or names_in(written.group("name")):
-        return None
-    name = written.group("name")
-    return nominative_name(name, case) if CYRILLIC.search(name) else name
-
-
-def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
-    """(a Russian side is named, who): an official of the table (canonical English name), in
-    the sentence, else in the post; else a Russian title ("Russian Ambassador to Egypt",
-    «Посол России в Египте») with the name written after it, or the title alone."""
-    for text in (sentence, post_text):
-        official = russian_official(text)
-        if official:
-            return True, official
-    span = _title_match(sentence)
-    if span is None:
-        return False, None
-    title = sentence[span[0] : span[1]]
-    case = (case_of(title) or "nomn") if CYRILLIC.search(title) else "nomn"
-    name = _name_after_title(sentence, span[1], case)
-    return True, name or russian_title(sentence)
 
 
 def _is_name_token(token: str) -> bool:
@@ -518,20 +358,6 @@ def _english_one(clause: str) -> Counterpart:
     if re.match(r"of\s", after):
         role = f"{role} {after}"
     return Counterpart(name or None, _office(clean_role(role)))
-
-
-def clean_role(role: str) -> str | None:
-    """An office as a table shows it: no emoji (🇺🇳), no leading article or possessive, no
-    stray punctuation or doubled spaces.
-
-    >>> clean_role("🇺🇳 the UN Secretary-General,")
-    'UN Secretary-General'
-    """
-    if MAYBE_EMOJI.search(role):  # the emoji library is slow: only where one may be
-        role = emoji.replace_emoji(role, " ")
-    role = re.sub(r"\s+", " ", role).strip(" ,.;:-–—")
-    role = re.sub(r"^(?:the|his|her|their)\s+", "", role, flags=re.I)
-    return role or None
 
 
 COUNTRY_PLACEHOLDER = "·"
@@ -727,41 +553,3 @@ def _only_a_person(segment: str, cyrillic: bool) -> bool:
         return True
     tokens, runs = _person_tokens(segment, cyrillic)
     return len(runs) == 1 and runs[0] == (0, len(tokens))
-
-
-@lru_cache(maxsize=8192)  # and so do names
-def nominative_name(name: str, case: str = "ablt") -> str:
-    """A Russian name read in `case` back in the nominative, word by word (initials and
-    name particles kept; words pymorphy3 cannot read in that case, such as «Цой Сон Хи»,
-    kept as written).
-
-    >>> nominative_name("А.С.Мирзояном"), nominative_name("Риядом Хаддадом")
-    ('А.С.Мирзоян', 'Рияд Хаддад')
-    >>> nominative_name("аль-Будейви"), nominative_name("Цой Сон Хи")
-    ('аль-Будейви', 'Цой Сон Хи')
-    """
-    head, _, last = name.rpartition(".") if "." in name else ("", "", name)
-    words = []
-    for word in last.split():
-        parts = [
-            part if part.casefold() in NAME_PARTICLES else nominative_word(part, case)
-            for part in word.split("-")
-        ]
-        words.append("-".join(parts))
-    fixed = " ".join(words)
-    return f"{head}.{fixed}" if head else fixed
-
-
-@lru_cache(maxsize=8192)  # offices repeat: «Министром иностранных дел …»
-def nominative_role(role: str, case: str = "ablt") -> str | None:
-    """An office read in `case` (Генеральным секретарем ООН) with its leading words in the
-    nominative (Генеральный секретарь ООН); what follows them is already genitive. Emoji
-    and stray punctuation are cleaned."""
-    cleaned = clean_role(role)
-    if cleaned is None:
-        return None
-    if not CYRILLIC.search(cleaned):
-        return cleaned
-    # «Заместителем Премьер-министра, Министром иностранных дел»: each office in turn
-    parts = cleaned.split(", ")
-    return ", ".join(nominative_phrase(part, case_of(part) or case) for part in parts)
