@@ -15,7 +15,9 @@ from importlib.metadata import version
 from typing import Any
 
 from sidelines.compare import Comparison
+from sidelines.evaluation.published import accuracy_readme, accuracy_rows, published_accuracy
 from sidelines.quality import CheckResult, QualityReport
+from sidelines.words import plural
 
 SUMMARY_PATH = "quality/summary.json"
 HTML_PATH = "quality/index.html"
@@ -30,6 +32,7 @@ def counts(results: list[CheckResult]) -> dict[str, int]:
         "failed": len(failed),
         "errors": sum(r.check.severity == "error" for r in failed),
         "warnings": sum(r.check.severity == "warning" for r in failed),
+        "not_applicable": sum(r.outcome == "not applicable" for r in results),
     }
 
 
@@ -50,8 +53,11 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def summary(report: QualityReport, package_version: str) -> dict[str, Any]:
-    """The machine-readable summary: totals, per table, the comparison, every check."""
+def summary(
+    report: QualityReport, package_version: str, accuracy: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The machine-readable summary: totals, per table, the extraction's measured accuracy,
+    the comparison, every check."""
     results = report.results
     tables = dict.fromkeys(r.check.table for r in results)
     return {
@@ -59,6 +65,7 @@ def summary(report: QualityReport, package_version: str) -> dict[str, Any]:
         "great_expectations_version": version("great-expectations"),
         "status": "failed" if report.errors else "passed",
         "totals": counts(results),
+        "accuracy": accuracy if accuracy is not None else published_accuracy(None, ""),
         "tables": {
             table: {
                 "rows": report.comparison.rows.get(table),
@@ -75,6 +82,7 @@ def summary(report: QualityReport, package_version: str) -> dict[str, Any]:
                 "expectation": r.check.expectation,
                 "rule": r.check.rule,
                 "success": r.success,
+                "outcome": r.outcome,
                 "evaluated": r.evaluated,
                 "unexpected": r.unexpected,
                 "examples": r.examples,
@@ -100,7 +108,14 @@ code { font-size: .85em; color: #4b5563; } .muted { color: #6b7280; }
 .warning { color: #a16207; font-weight: 600; }
 """
 
-MARK = {"ok": "✓ passed", "error": "✗ error", "warning": "⚠ warning"}
+MARK = {
+    "passed": "✓ passed",
+    "tolerated": "⚠ passed, with rows against it within the threshold",
+    "not applicable": "– not applicable: no rows to check",
+    "error": "✗ error",
+    "warning": "⚠ warning",
+}
+STATE_CLASS = {"passed": "ok", "tolerated": "warning", "not applicable": "muted"}
 
 
 def row(cells: list[str], numeric: frozenset[int] = frozenset()) -> str:
@@ -197,11 +212,11 @@ def checks_table(expectations: list[dict[str, Any]]) -> str:
     )
     body = []
     for e in expectations:
-        state = "ok" if e["success"] else e["severity"]
+        state = e["outcome"]
         body.append(
             row(
                 [
-                    f'<span class="{state}">{MARK[state]}</span>',
+                    f'<span class="{STATE_CLASS.get(state, state)}">{MARK[state]}</span>',
                     f"{html.escape(e['rule'])}<br>"
                     f'<code class="muted">{html.escape(e["id"])}</code>',
                     f"<code>{html.escape(e['expectation'])}</code>",
@@ -224,14 +239,37 @@ def problems_section(data: dict[str, Any]) -> str:
     return "<h2>Needs attention</h2>" + checks_table(failed)
 
 
+def accuracy_section(data: dict[str, Any]) -> str:
+    """The extraction's precision and recall on the evaluation corpus, or why there are none."""
+    accuracy = data["accuracy"]
+    if not accuracy["measured"]:
+        return (
+            "<h2>Extraction accuracy</h2>"
+            f'<p class="muted">{html.escape(accuracy["note"]).capitalize()}.</p>'
+        )
+    corpus = accuracy["corpus"]
+    head = "<tr><th>figure</th><th>what it counts</th><th>value</th><th>of</th></tr>"
+    body = "".join(
+        row([f"<code>{html.escape(n)}</code>", html.escape(what), v, of], frozenset({2, 3}))
+        for n, what, v, of in accuracy_rows(accuracy)
+    )
+    return (
+        "<h2>Extraction accuracy</h2>"
+        f"<p>Measured with this builder version on the evaluation corpus: "
+        f"{corpus.get('files', 0)} files, {corpus.get('posts', 0)} posts, "
+        f"{corpus.get('gold_meetings', 0)} meetings annotated by hand.</p>"
+        f"<table>{head}{body}</table>"
+    )
+
+
 def render_html(data: dict[str, Any]) -> str:
     """The quality report as one self-contained HTML page."""
     status = data["status"]
     total = data["totals"]
     banner = (
-        f"{'Passed' if status == 'passed' else 'Failed'}: {total['passed']} of "
-        f"{total['expectations']} expectations met, {total['errors']} errors, "
-        f"{total['warnings']} warnings."
+        f"{'Passed' if status == 'passed' else 'Failed'}: {total['expectations']} "
+        f"expectations, {passed_text(total)}, "
+        f"{plural(total['errors'], 'error')}, {plural(total['warnings'], 'warning')}."
     )
     sections = [
         f"<h2>{html.escape(table)}</h2>"
@@ -252,12 +290,25 @@ def render_html(data: dict[str, Any]) -> str:
             f'<div class="banner {status}">{banner}</div>',
             totals_table(data),
             problems_section(data),
+            accuracy_section(data),
             comparison_section(data),
             *sections,
             "</body></html>",
             "",
         ]
     )
+
+
+def passed_text(totals: dict[str, int]) -> str:
+    """The checks that passed, with those that had no row to check told apart (the summary's
+    `passed` counts every check that did not fail).
+
+    >>> passed_text({"passed": 35, "not_applicable": 1}), passed_text({"passed": 3})
+    ('34 passed, 1 not applicable (no rows to check)', '3 passed')
+    """
+    idle = totals.get("not_applicable", 0)
+    shown = f"{totals['passed'] - idle} passed"
+    return f"{shown}, {idle} not applicable (no rows to check)" if idle else shown
 
 
 def readme_section(data: dict[str, Any]) -> str:
@@ -269,8 +320,9 @@ def readme_section(data: dict[str, Any]) -> str:
         "",
         f"Every build runs {total['expectations']} Great Expectations checks over the tables "
         "(keys, required values, ISO codes, foreign keys, General Assembly sessions, meeting "
-        f"sources, texts): {total['passed']} passed, {total['errors']} errors, "
-        f"{total['warnings']} warnings. Report: [quality/index.html](quality/index.html); "
+        f"sources, texts): {passed_text(total)}, "
+        f"{plural(total['errors'], 'error')}, {plural(total['warnings'], 'warning')}. "
+        "Report: [quality/index.html](quality/index.html); "
         "machine-readable: [quality/summary.json](quality/summary.json).",
         "",
     ]
@@ -294,13 +346,16 @@ class QualityFiles:
     readme: str
 
 
-def quality_files(report: QualityReport, package_version: str) -> QualityFiles:
-    """summary.json and index.html by path inside the package, and the README section."""
-    data = summary(report, package_version)
+def quality_files(
+    report: QualityReport, package_version: str, accuracy: dict[str, Any] | None = None
+) -> QualityFiles:
+    """summary.json and index.html by path inside the package, and the README sections
+    (quality, then accuracy); no accuracy given: not measured."""
+    data = summary(report, package_version, accuracy)
     return QualityFiles(
         reports={
             SUMMARY_PATH: json.dumps(data, ensure_ascii=False, indent=2) + "\n",
             HTML_PATH: render_html(data),
         },
-        readme=readme_section(data),
+        readme=readme_section(data) + "\n" + accuracy_readme(data["accuracy"]),
     )
