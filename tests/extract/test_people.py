@@ -469,3 +469,16 @@ def test_every_official_is_found_by_every_form_in_every_case() -> None:
             variants = person_name_forms(form) if re.search("[а-яё]", form, re.I) else {form}
             for variant in variants:
                 assert russian_official(f"встреча с {variant} прошла") == canonical, variant
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # Kommersant (UNGA72): «на полях Генассамблеи ООН» is a venue, not a person
+        "участниками Генассамблеи ООН",
+        # mission posts: «в Постпредстве России при ООН»
+        "Постпредстве России при ООН",
+    ],
+)
+def test_venues_are_not_names(clause: str) -> None:
+    assert russian_counterpart(clause).name is None
