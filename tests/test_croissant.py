@@ -253,3 +253,14 @@ def test_a_file_that_is_not_the_one_described_is_refused(
     path.write_bytes(path.read_bytes() + b"\0")  # still Parquet to a lenient reader; not ours
     with pytest.raises(mlc.GenerationError, match="Download"):
         list(mlc.Dataset(jsonld=package / CROISSANT).records("meetings"))
+
+
+def test_the_validation_can_fail(seed_package: Path, tmp_path: Path) -> None:
+    """The check above is not vacuous: a field read from a file the metadata does not
+    describe is an error for mlcroissant."""
+    package = Path(shutil.copytree(seed_package, tmp_path / "pkg"))
+    jsonld = read_json(package / CROISSANT)
+    jsonld["recordSet"][0]["field"][0]["source"]["fileObject"]["@id"] = "data/nowhere.parquet"
+    write_json(jsonld, package / CROISSANT)
+    with pytest.raises(mlc.ValidationError):
+        mlc.Dataset(jsonld=package / CROISSANT)
