@@ -74,7 +74,8 @@ def checked_entries(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipInf
     if len(infos) > MAX_ENTRIES:
         raise ZipRefused(f"{path}: {len(infos)} entries in the zip (at most {MAX_ENTRIES})")
     seen: set[str] = set()
-    zip_allowed, unpacked = allowed_size(path.stat().st_size), 0
+    packed = path.stat().st_size
+    zip_allowed, unpacked = allowed_size(packed), 0
     for info in infos:
         entry = f"{path}: zip entry {info.filename!r}"
         why = unsafe_entry(info)
@@ -92,7 +93,7 @@ def checked_entries(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipInf
         if unpacked > zip_allowed:
             raise ZipRefused(
                 f"{entry} would take the zip to {unpacked} bytes unpacked (at most "
-                f"{zip_allowed} for its {path.stat().st_size}): refused as a zip bomb"
+                f"{zip_allowed} for its {packed} packed): refused as a zip bomb"
             )
     return [i for i in infos if not i.is_dir()]
 
