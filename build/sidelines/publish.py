@@ -12,11 +12,9 @@ import hashlib
 import io
 import json
 import shutil
-import stat
 import subprocess
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +25,8 @@ import polars as pl
 from sidelines.diff import PackageDiff, Snapshot, diff_packages
 from sidelines.notes import render_notes
 from sidelines.package import write_json
+from sidelines.release_zip import ZipRefused, read_zip
 from sidelines.semver import Bump, Version, VersionError, check_version
-from sidelines.verify import safe_member
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NOTES = "release-notes.md"
@@ -90,73 +88,15 @@ def read_tree(folder: Path) -> dict[str, bytes]:
     return files
 
 
-# A package is a dozen files that deflate 5-10 times; a zip bomb inflates a thousandfold.
-MAX_ENTRIES = 1_000
-MAX_RATIO = 100  # bytes unpacked per byte of zip
-FREE_UNPACKED = 64 << 20  # any zip may unpack this much, however small it is
-MAX_UNPACKED = 8 << 30
-CHUNK = 1 << 20
-
-
-def unsafe_entry(info: zipfile.ZipInfo) -> str | None:
-    """Why an entry must not be read (a path out of the archive, a link), or None."""
-    if not safe_member(info.filename):  # the same rule as `sidelines check` unpacks by
-        return "a path outside the archive (absolute, .., drive or backslash)"
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return "a symlink"
-    if info.flag_bits & 0x1:
-        return "encrypted"
-    return None
-
-
-def checked_entries(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    """The archive's files, once every entry and the sizes they declare are found safe;
-    nothing is inflated before that."""
-    infos = archive.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise PublishError(f"{path}: {len(infos)} entries in the zip (at most {MAX_ENTRIES})")
-    names = [i.filename for i in infos]
-    if len(set(names)) != len(names):
-        raise PublishError(f"{path}: the zip holds two entries with the same name")
-    for info in infos:
-        why = unsafe_entry(info)
-        if why:
-            raise PublishError(f"{path}: zip entry {info.filename!r} is {why}; refused")
-    unpacked = sum(i.file_size for i in infos)
-    allowed = min(MAX_UNPACKED, max(FREE_UNPACKED, MAX_RATIO * path.stat().st_size))
-    if unpacked > allowed:
-        raise PublishError(
-            f"{path}: the zip would unpack to {unpacked:,} bytes (at most {allowed:,} for "
-            "its size): refused as a zip bomb"
-        )
-    return [i for i in infos if not i.is_dir()]
-
-
-def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """An entry's bytes, inflated a chunk at a time and never past the size it declared
-    (one unbounded read could inflate gigabytes before the size is checked)."""
-    chunks: list[bytes] = []
-    with archive.open(info) as entry:
-        while chunk := entry.read(CHUNK):
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def read_zip(path: Path) -> dict[str, bytes]:
-    """A package's files from its zip, refusing bombs, paths out of it and links."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return {i.filename: read_entry(archive, i) for i in checked_entries(path, archive)}
-    except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError) as err:
-        raise PublishError(f"{path}: damaged zip ({err})") from err
-
-
 def read_package_files(path: Path) -> dict[str, bytes]:
     """A package's files from its folder or its zip; the path must hold datapackage.json."""
     if path.is_dir():
         files = read_tree(path)
     elif path.is_file() and zipfile.is_zipfile(path):
-        files = read_zip(path)
+        try:
+            files = read_zip(path)
+        except ZipRefused as err:
+            raise PublishError(str(err)) from err
     else:
         raise PublishError(f"{path}: not a package folder or zip")
     if DESCRIPTOR not in files:

@@ -10,25 +10,22 @@ unless the caller passes others (`descriptor_schemas`).
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from sidelines.package import DATETIME_FORMAT, file_digest
+from sidelines.release_zip import ZipRefused, safe_member, unpack_zip
 from sidelines.schema import Schemas
 
 DESCRIPTOR = "datapackage.json"
 DATA = "data"
-# A table compresses ten- to twentyfold; far beyond that, a zip is built to fill the disk.
-MAX_RATIO = 200
-SMALL_FILE = 1 << 20  # bytes any member may unpack to, whatever its ratio
 
 
 class PackageCheckFailed(ValueError):
@@ -43,45 +40,6 @@ class Copies:
     parquet: dict[str, pl.DataFrame]
 
 
-def safe_member(name: str) -> bool:
-    """A zip member that unpacks inside its folder: relative, no `..`, no drive or backslash.
-
-    >>> [safe_member(n) for n in ["data/a.csv", "../a", "/etc/x", "a\\\\b", "c:x"]]
-    [True, False, False, False, False]
-    """
-    path = PurePosixPath(name)
-    return (
-        bool(name)
-        and not path.is_absolute()
-        and ".." not in path.parts
-        and "\\" not in name
-        and ":" not in name
-    )
-
-
-def unpack_release(archive: Path, dest: Path) -> None:
-    """Unpack a release zip into `dest`, refusing members that would land outside it and
-    links (a zip from elsewhere is not trusted until checked)."""
-    with zipfile.ZipFile(archive) as zf:
-        for info in zf.infolist():
-            if not safe_member(info.filename):
-                raise PackageCheckFailed(f"{archive}: unsafe member name {info.filename!r}")
-            if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                raise PackageCheckFailed(f"{archive}: {info.filename} is a symbolic link")
-            if info.file_size > MAX_RATIO * info.compress_size + SMALL_FILE:
-                raise PackageCheckFailed(
-                    f"{archive}: {info.filename} would unpack to {info.file_size} bytes from "
-                    f"{info.compress_size}: not a release zip"
-                )
-            target = dest / info.filename
-            if info.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as src, target.open("wb") as out:
-                shutil.copyfileobj(src, out)
-
-
 @contextmanager
 def opened_package(path: Path) -> Iterator[Path]:
     """The package folder: `path` itself, or a release zip unpacked into a temporary one
@@ -91,8 +49,10 @@ def opened_package(path: Path) -> Iterator[Path]:
     elif path.is_file() and zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory(prefix="sidelines-check-") as tmp:
             try:
-                unpack_release(path, Path(tmp))
-            except (OSError, zipfile.BadZipFile) as err:
+                unpack_zip(path, Path(tmp))
+            except ZipRefused as err:
+                raise PackageCheckFailed(str(err)) from err
+            except OSError as err:
                 raise PackageCheckFailed(f"{path}: cannot unpack ({err})") from err
             yield Path(tmp)
     else:

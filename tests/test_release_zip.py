@@ -1,6 +1,8 @@
-"""Reading a release zip (`publish --previous ZIP`, `diff A B`) safely: a zip bomb, too many
-entries, paths out of the archive, absolute paths and symlink entries are refused in one
-line before anything is inflated; a descriptor that is not an object is one line too."""
+"""Reading a release zip safely, by the one routine of `release_zip` behind `sidelines check
+ZIP`, `publish --previous ZIP` and `diff A B`: a zip bomb (one entry, or many small ones),
+too many entries, paths out of the archive, absolute paths, symlink, encrypted and duplicate
+entries are refused in one line naming the zip and the entry before anything is inflated,
+by every caller; a descriptor that is not an object is one line too."""
 
 from __future__ import annotations
 
@@ -9,19 +11,21 @@ import stat
 import struct
 import tracemalloc
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sidelines.cli import main
 from sidelines.publish import (
-    MAX_ENTRIES,
     PublishConfig,
     PublishError,
     deterministic_zip,
     load_snapshot,
     publish,
 )
+from sidelines.release_zip import MAX_ENTRIES
+from sidelines.verify import PackageCheckFailed, opened_package
 
 DESCRIPTOR = {
     "name": "sidelines",
@@ -55,6 +59,25 @@ def symlink_entry(name: str, target: str) -> zipfile.ZipInfo:
     return info
 
 
+def unpack_for_check(path: Path) -> None:
+    """Open the zip as `sidelines check` does: unpacked into a temporary folder."""
+    with opened_package(path):
+        pass
+
+
+def read_for_diff(path: Path) -> None:
+    """Read the zip as `publish --previous` and `diff` do: into memory."""
+    load_snapshot(path)
+
+
+# Every caller of the one reading routine, with the error it reports a refusal by.
+READERS = [
+    pytest.param(unpack_for_check, PackageCheckFailed, id="check"),
+    pytest.param(read_for_diff, PublishError, id="diff"),
+]
+Reader = Callable[[Path], None]
+
+
 def test_a_well_formed_zip_is_read(tmp_path: Path) -> None:
     snapshot = load_snapshot(package_zip(tmp_path / "ok.zip"))
     assert snapshot.tables["posts"]["text"].to_list() == ["Talks went well."]
@@ -76,17 +99,21 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_zip_bomb_is_refused_before_it_is_inflated(bomb: Path) -> None:
+@pytest.mark.parametrize(("read", "error"), READERS)
+def test_zip_bomb_is_refused_before_it_is_inflated(
+    bomb: Path, read: Reader, error: type[Exception]
+) -> None:
     tracemalloc.start()
     try:
-        with pytest.raises(PublishError, match="zip bomb") as refused:
-            load_snapshot(bomb)
+        with pytest.raises(error, match="zip bomb") as refused:
+            read(bomb)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert peak < 32 << 20  # inflating would have taken a gigabyte
     assert "\n" not in str(refused.value)
     assert str(bomb) in str(refused.value)
+    assert "'data/zeros.csv'" in str(refused.value)  # the entry, named
 
 
 def test_diff_of_a_bomb_is_one_line_and_exit_1(
@@ -124,13 +151,15 @@ def test_too_many_entries_are_refused(tmp_path: Path) -> None:
         pytest.param(symlink_entry("data/link.csv", "/etc/passwd"), r"a symlink", id="symlink"),
     ],
 )
+@pytest.mark.parametrize(("read", "error"), READERS)
 def test_entries_leaving_the_archive_are_refused(
-    tmp_path: Path, info: zipfile.ZipInfo, why: str
+    tmp_path: Path, info: zipfile.ZipInfo, why: str, read: Reader, error: type[Exception]
 ) -> None:
     path = with_entry(tmp_path / "bad.zip", info, b"/etc/passwd")
-    with pytest.raises(PublishError, match=why) as refused:
-        load_snapshot(path)
+    with pytest.raises(error, match=why) as refused:
+        read(path)
     assert "\n" not in str(refused.value)
+    assert f"{path}: zip entry {info.filename!r}" in str(refused.value)
 
 
 def test_a_resource_that_is_a_symlink_entry_is_one_line(
@@ -205,7 +234,10 @@ def test_a_symlink_in_a_package_folder_is_refused(tmp_path: Path) -> None:
         load_snapshot(pkg)
 
 
-def test_an_entry_lying_about_its_size_is_not_inflated_past_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("read", "error"), READERS)
+def test_an_entry_lying_about_its_size_is_not_inflated_past_it(
+    tmp_path: Path, read: Reader, error: type[Exception]
+) -> None:
     """A bomb whose headers declare 1000 bytes for 256 MiB of zeros passes the size check;
     the entry is then read a chunk at a time and stops where it said it would."""
     path = package_zip(tmp_path / "liar.zip")
@@ -222,10 +254,69 @@ def test_an_entry_lying_about_its_size_is_not_inflated_past_it(tmp_path: Path) -
     path.write_bytes(bytes(data))
     tracemalloc.start()
     try:
-        with pytest.raises(PublishError, match="damaged zip") as refused:
-            load_snapshot(path)
+        with pytest.raises(error, match="damaged zip") as refused:
+            read(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert peak < 32 << 20
     assert "\n" not in str(refused.value)
+
+
+def test_zip_member_outside_the_package_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("../outside.txt", "x")
+    with pytest.raises(PackageCheckFailed, match="unsafe member name"), opened_package(archive):
+        pass
+    assert not (tmp_path.parent / "outside.txt").exists()
+
+
+def test_zip_that_would_fill_the_disk_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("data/posts.csv", b"\0" * (8 << 20))  # 8 MiB of zeros: ~8 KiB packed
+    refused = pytest.raises(PackageCheckFailed, match="would unpack to 8388608 bytes")
+    with refused, opened_package(archive):
+        pass
+
+
+@pytest.mark.parametrize(("read", "error"), READERS)
+def test_many_small_entries_together_are_a_zip_bomb(
+    tmp_path: Path, read: Reader, error: type[Exception]
+) -> None:
+    """Each 1 MiB of zeros may unpack on its own (1 MiB is allowed to anything); three of
+    them from a few KiB of zip may not, and the entry that crosses the limit is named."""
+    extra = {f"data/zeros{i}.csv": bytes(1 << 20) for i in range(3)}
+    path = package_zip(tmp_path / "many-small.zip", extra)
+    assert path.stat().st_size < 16 << 10
+    with pytest.raises(error, match="zip bomb") as refused:
+        read(path)
+    assert f"{path}: zip entry 'data/zeros1.csv' would take the zip to" in str(refused.value)
+
+
+@pytest.mark.parametrize(("read", "error"), READERS)
+def test_a_second_entry_of_the_same_name_is_refused(
+    tmp_path: Path, read: Reader, error: type[Exception]
+) -> None:
+    """Which copy an unzipper keeps is its own choice; a release has one file per name."""
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        path = with_entry(tmp_path / "twice.zip", zipfile.ZipInfo("data/posts.csv"), b"x\r\n")
+    with pytest.raises(error, match=r"zip entry 'data/posts\.csv' is the second of that name"):
+        read(path)
+
+
+@pytest.mark.parametrize(("read", "error"), READERS)
+def test_an_encrypted_entry_is_refused(
+    tmp_path: Path, read: Reader, error: type[Exception]
+) -> None:
+    """zipfile writes no encrypted entries: the flag is set in the central directory record,
+    which is what the entries are judged by."""
+    path = with_entry(tmp_path / "locked.zip", zipfile.ZipInfo("data/secret.csv"), b"x\r\n")
+    data = bytearray(path.read_bytes())
+    central = data.rindex(b"data/secret.csv") - 46
+    assert data[central : central + 4] == b"PK\x01\x02"
+    struct.pack_into("<H", data, central + 8, 0x1)  # general purpose flags: encrypted
+    path.write_bytes(bytes(data))
+    with pytest.raises(error, match=r"zip entry 'data/secret\.csv' is encrypted; refused"):
+        read(path)
