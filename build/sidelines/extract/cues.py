@@ -1,0 +1,111 @@
+"""What a sentence does: report a meeting, announce one, report a call, or something else.
+
+Only the shape of a report is read here, never who took part: a meeting word (a verb, a
+noun, a participle, "received"/«принял»), whether it is announced (a future, a schedule,
+an intention) and whether it was a call. `mentions.py` then finds the sides. Every
+pattern is a flat alternation of words (no nested repeats): linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidelines.extract.fastre import compile_guarded
+
+# A meeting between two sides, reported or announced, in any voice: "met (with)",
+# "held talks with", "is holding talks", "talks between", "sat down", «встретился»,
+# «встретившись», «переговоры», «беседа», «консультации».
+MEETING = compile_guarded(
+    r"\b(?:met|meets?|meeting|meetings|talks|negotiations|consultations|conversation"
+    r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
+    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*"
+    r"|провели\s+разговор|тет-а-тет)",
+    re.I,
+)
+# Receiving someone is meeting them ("received the Ambassador", «принял Посла»,
+# «Лаврова принял Ким Чен Ын», "was received by"); «принял участие»/"received a letter" not.
+RECEIVED = compile_guarded(
+    r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes)"
+    r"(?=\s+(?:by\s+|the\s+[A-Z]|his\s+|her\s+|[A-Z]))"
+    r"|(?<!\w)(?:принял[аи]?|принимает|принимал[аи]?|принят[аы]?|был\s+принят\w*)"
+    r"(?=\s+(?:[А-ЯЁ]|посл|министр|глав|президент|премьер|председател|делегаци|генсек|генерал"
+    r"|замест|замминистр|вице|спецпредставител|специальн|директор|секретар|руководител|коллег"
+    r"|верховн|королев|корол|наследн|принц|эмир|султан|шейх|канцлер))",
+)
+# Taking part in a gathering of several states: a multilateral meeting.
+MULTILATERAL = compile_guarded(
+    r"\b(?:took\s+part|takes\s+part|take\s+part|taking\s+part|participated|participates"
+    r"|participate|participation|attended|attends|attend|attending)\s+in\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:meetings?|sessions?|summits?|conferences?|ministerial|talks)\b"
+    r"|\b(?:attended|attends|attend|attending)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:summits?|meetings?|ministerial)\b"
+    r"|\bministerial\s+meeting\b"
+    r"|\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministers|leaders|heads)\b"
+    r"|(?<!\w)(?:принял\w*\s+участие|примет\s+участие|прим[уе]т\s+участие|участвовал\w*"
+    r"|участву\w+)\s+в\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:заседани\w*|встреч\w*|совещани\w*|саммит\w*|сесси\w*|конференци\w*|СМИД)"
+    r"|(?<!\w)(?:заседани\w*|совещани\w*|встреч\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:министров|глав|лидеров|руководителей)(?!\w)",
+    re.I,
+)
+# An announcement: a future, a schedule, an intention, an agreement to meet.
+PLANNED = compile_guarded(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going|to)\b"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
+    r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
+    r"|programme|program|agenda|schedule)\b"
+    r"|(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планирует\w*|планиру\w+"
+    r"|запланирован\w*|намечен\w*|предстоит|предстоящ\w*|проведёт|проведет|проведут"
+    r"|встретится|встретятся|примет|прим[уе]т|посетит|намерен\w*|собирается|ожидается"
+    r"|ожидает\w*|условились|договорились\s+(?:о\s+встрече|встретиться|побеседовать|провести)"
+    r"|в\s+(?:его|её|ее)\s+графике|в\s+графике|в\s+программе)(?!\w)",
+    re.I,
+)
+# A call, not an in-person meeting (a later issue records these with a mode).
+REMOTE = compile_guarded(
+    r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|video\s*link"
+    r"|videoconferenc|video\s+conferenc|video\s+call|virtual|online\s+(?:meeting|talks)"
+    r"|телефон|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
+    re.I,
+)
+# Words that deny or doubt a meeting rather than report one.
+NEGATED = compile_guarded(
+    r"\b(?:no\s+(?:plans?|meeting|talks|contacts?)|not\s+(?:planned|scheduled|expected|meet"
+    r"|hold)|won['’]t|will\s+not|impossible|ruled\s+out|rule\s+out|denied|cancell?ed|postponed"
+    r"|there\s+(?:is|are)\s+no|would\s+(?:be|not)|could|might|if)\b"
+    r"|(?<!\w)(?:не\s+планиру\w*|не\s+запланирован\w*|не\s+будет|не\s+состоится|не\s+состоялась"
+    r"|нет\s+(?:планов|договор)|невозможн\w*|исключ\w*|отмен\w*|отложен\w*|отложил\w*"
+    r"|если|возможн\w*\s+встреч\w*|не\s+было)(?!\w)",
+    re.I,
+)
+# Gatherings that are not meetings between two sides when nobody is named as the other side.
+NOT_A_MEETING = compile_guarded(
+    r"\b(?:press\s+conference|briefing|wreath|ceremony|interview|addressed|address|speech"
+    r"|lecture|statement|greetings|condolences)\b"
+    r"|(?<!\w)(?:пресс-конференц\w*|брифинг\w*|церемони\w*|возложени\w*|интервью|выступ\w*"
+    r"|заявлени\w*|поздрав\w*|соболезнован\w*|лекци\w*)(?!\w)",
+    re.I,
+)
+
+MEETING_WORDS = re.compile(MEETING.pattern, MEETING.flags)  # unguarded copy for `subn`
+
+
+def any_cue(text: str) -> bool:
+    """True when some sentence of the text might report or announce a meeting (a cheap
+    test on the whole text that spares the sentence loop)."""
+    return bool(MEETING.search(text) or RECEIVED.search(text) or MULTILATERAL.search(text))
+
+
+def is_planned(sentence: str) -> bool:
+    """True when the sentence announces rather than reports."""
+    return PLANNED.search(sentence) is not None
+
+
+def is_remote(sentence: str) -> bool:
+    """True when the sentence is about a call."""
+    return REMOTE.search(sentence) is not None
+
+
+def is_negated(sentence: str) -> bool:
+    """True when the sentence denies, doubts or conditions a meeting."""
+    return NEGATED.search(sentence) is not None
