@@ -57,6 +57,11 @@ _RU_ORDINALS = [
 RU_ORDINAL_DAYS = {word: i for i, word in enumerate(_RU_ORDINALS, start=1)}
 RU_ORDINAL_DAYS["четвертого"] = 4
 RU_ORDINAL_DAYS["тридцатого"] = 30
+# The nominative too: «на двадцать второе сентября».
+RU_ORDINAL_DAYS |= {
+    word.removesuffix("ьего").removesuffix("ого") + ("ье" if word.endswith("ьего") else "ое"): n
+    for word, n in list(RU_ORDINAL_DAYS.items())
+}
 RU_TENS = {"двадцать": 20, "тридцать": 30}
 _RU_ORDINAL = "|".join(sorted(RU_ORDINAL_DAYS, key=len, reverse=True))
 
@@ -350,12 +355,17 @@ def _year_near(stated: StatedDate, published: date, ahead: bool) -> date | None:
 
 
 def sentence_date(
-    sentence: str, session: int | None, published: date | None, ahead: bool = False
+    sentence: str,
+    session: int | None,
+    published: date | None,
+    ahead: bool = False,
+    year: int | None = None,
 ) -> tuple[date | None, str]:
     """(date, precision) a sentence gives its own event: a stated day ("stated"), a weekday,
     "yesterday", «накануне», "on the 22nd" resolved against the session or the publication
     ("inferred"; "today" is "published"), else (None, "unknown"). `ahead`: the sentence
-    announces, so weekdays and year-less days lie after the publication.
+    announces, so weekdays and year-less days lie after the publication. `year`: the year
+    a day without one falls in when there is no publication date (the post's own).
 
     >>> sentence_date("Вчера С.В.Лавров встретился с послом", None, date(2024, 3, 6))
     (datetime.date(2024, 3, 5), 'inferred')
@@ -371,7 +381,7 @@ def sentence_date(
                 if stated.year is None and session is None and published is not None:
                     resolved = _year_near(stated, published, ahead)
                 else:
-                    resolved = resolve(stated, session, published.year if published else None)
+                    resolved = resolve(stated, session, published.year if published else year)
                 if resolved:
                     return resolved, "stated"
     if published is not None:

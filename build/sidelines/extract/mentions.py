@@ -48,11 +48,11 @@ from sidelines.extract.people import (
     russian_participant,
 )
 from sidelines.extract.places import UNGA_VENUE, pinned_place, sentence_place
-from sidelines.extract.sides import Partner, other_side, partner_of
+from sidelines.extract.sides import OFFICE, Partner, other_side, partner_of
 
 SENTENCE_BREAK = compile_guarded(
     r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)"
-    r"(?<!\bSept\.)(?<!\bSep\.)(?<!\b[Сс]ен\.)\s+|\n+"
+    r"(?<!\bSept\.)(?<!\bSep\.)(?<!\b[Сс]ен\.)(?<!\bг\.)(?<!\bгг\.)\s+|\n+"
 )
 SIDELINES = compile_guarded(
     r"(?:«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of)"
@@ -66,6 +66,8 @@ JOINT = compile_guarded(
     re.I,
 )
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
+RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
 
 
@@ -158,6 +160,8 @@ class PostContext:
     pinned: str | None
     dateline: Dateline | None
     dateline_date: date | None
+    year: int | None  # the publication's year, else the first year the text states
+    russian_flag: bool  # the post opens with the Russian flag: a Russian channel's report
 
 
 def _context(post: dict[str, Any]) -> PostContext:
@@ -170,9 +174,11 @@ def _context(post: dict[str, Any]) -> PostContext:
         if len(tagged) == 1:
             fallback = (tagged[0], None)
     line = dateline(text)
+    stated_year = YEAR.search(text)
+    year = published.year if published else int(stated_year.group()) if stated_year else None
     line_date = None
     if line is not None:
-        line_date = resolve(line.stated, session, published.year if published else None)
+        line_date = resolve(line.stated, session, year)
     return PostContext(
         base={
             "post_id": post["post_id"],
@@ -189,6 +195,8 @@ def _context(post: dict[str, Any]) -> PostContext:
         pinned=pinned_place(text),
         dateline=line,
         dateline_date=line_date,
+        year=year,
+        russian_flag=RUSSIAN_FLAG in leading_flags(text),
     )
 
 
@@ -203,8 +211,13 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
     named, participant = russian_participant(sentence, "")
     if named:
         return True, participant
-    if ctx.official and partner_of(sentence[:cue_start]) == (None, None):
+    subject = sentence[:cue_start]
+    if partner_of(subject)[0] and OFFICE.search(subject):
+        return False, None  # another state's official is the subject
+    if ctx.official:
         return True, ctx.official
+    if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
+        return True, None
     return False, None
 
 
@@ -213,7 +226,9 @@ def _date(
 ) -> tuple[date | None, str]:
     """The sentence's own date; a held meeting without one takes the dateline's day, else
     the publication day. A date in a neighbouring sentence is another event's."""
-    when, precision = sentence_date(sentence, session, ctx.published, ahead=planned)
+    when, precision = sentence_date(sentence, session, ctx.published, planned, ctx.year)
+    if planned and when is not None and ctx.published is not None and when < ctx.published:
+        return None, "unknown"  # an announcement is of a day to come: this one is not
     if when is not None or planned:
         return when, precision
     if ctx.dateline_date is not None:

@@ -29,8 +29,8 @@ STOP_EN = compile_guarded(
 )
 STOP_RU = compile_guarded(
     r"\s(?:на\s+полях|в\s+рамках|в\s+ходе|в\s+кулуарах|по\s+случаю|по\s+итогам|где|котор\w*"
-    r"|обсудил\w*|обсуждал\w*|обменял\w*|по\s+вопрос\w*|по\s+проблем\w*|о\s|об\s|для\s"
-    r"|состоял\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
+    r"|обсудил\w*|обсуждал\w*|обменял\w*|о\s|об\s|для\s"
+    r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
     r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
     r"|выразил\w*|рассмотр\w*|затрон\w*|\d)"
     r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
@@ -38,6 +38,7 @@ STOP_RU = compile_guarded(
 STOP_RU_SUBJECT = compile_guarded(r"(?:^|\s)(?:в|во)\s+[А-ЯЁ]|[;:(]")
 SEPARATOR_EN = compile_guarded(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
 SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s+также)\s+")
+MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
 LEADING_WITH = re.compile(r"^\s*(?:with|between|by|с|со|между)\s+", re.I)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
@@ -146,25 +147,43 @@ def _partners(words: str, cyrillic: bool) -> list[Partner]:
     return found
 
 
+def _pair_subject(subject: str, cyrillic: bool) -> bool:
+    """True when the words before the cue join the Russian side and another with "and"
+    ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»)."""
+    joined = SEPARATOR_RU if cyrillic else SEPARATOR_EN
+    return joined.search(subject) is not None and is_russian_side(subject)
+
+
 def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[Partner], str]:
     """The other side's parts in a meeting sentence whose cue is `cue`, and the words that
-    name it (kept for a name and office even when no state is found).
+    name it (kept for a name and office even when no state is found). The words after
+    each "with" come first ("talks with X, and then with Y"), then the words after the cue;
+    the subject only when the Russian side is the object or one of a pair.
 
     >>> [p.country for p in other_side("Lavrov met the ministers of Egypt and Peru.",
     ...     re.search("met", "Lavrov met the ministers of Egypt and Peru."), False)[0]]
     ['EGY', 'PER']
     """
     stop = STOP_RU if cyrillic else STOP_EN
-    with_ = (WITH_RU if cyrillic else WITH_EN).search(sentence, max(cue.start() - 2, 0))
-    after_cue = _cut(LEADING_WITH.sub("", sentence[cue.end() :]), stop)
+    withs = (WITH_RU if cyrillic else WITH_EN).finditer(sentence, max(cue.start() - 2, 0))
+    after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
+    after.append(_cut(LEADING_WITH.sub("", sentence[cue.end() :]), stop))
     subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
     subject = _cut(subject, STOP_RU_SUBJECT if cyrillic else STOP_EN)
-    candidates = [after_cue, subject]
-    if with_:  # "talks with X", «встреча С.В.Лаврова с X»: the words after "with" first
-        candidates.insert(0, _cut(sentence[with_.end() :], stop))
-    for words in candidates:
-        found = _partners(words, cyrillic)
-        if found:
-            return found, found[0].words
+    found: list[Partner] = []
+    russian_object = False
+    for i, words in enumerate(after):
+        if found and i == len(after) - 1:
+            break  # the cue's own words only when no "with" names a side
+        if is_russian_side(words):
+            russian_object = True
+            continue
+        for partner in _partners(words, cyrillic):
+            if (partner.country, partner.org) not in {(p.country, p.org) for p in found}:
+                found.append(partner)
+    if not found and (russian_object or _pair_subject(subject, cyrillic)):
+        found = _partners(subject, cyrillic)
+    if found:
+        return found, found[0].words
     # Nobody identified: the words after the cue may still carry a name.
-    return [], (subject if is_russian_side(after_cue) else after_cue)
+    return [], (subject if russian_object else after[-1])
