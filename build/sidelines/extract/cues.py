@@ -18,9 +18,10 @@ from sidelines.extract.fastre import compile_guarded
 MEETING = compile_guarded(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|consultations|conversation"
     r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
-    r"|\bexchanged\s+views\s+with"
+    r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
+    r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
     r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*"
-    r"|провели\s+разговор|тет-а-тет|обменял\w*\s+мнениями|обменяться\s+мнениями)",
+    r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями|обменяться\s+мнениями)",
     re.I,
 )
 # Receiving someone is meeting them ("received the Ambassador", «принял Посла»,
@@ -88,13 +89,23 @@ NOT_A_MEETING = compile_guarded(
     re.I,
 )
 
-MEETING_WORDS = re.compile(MEETING.pattern, MEETING.flags)  # unguarded copy for `subn`
+# A list of meetings: a heading that names them, then one item a line.
+LIST_HEADING = compile_guarded(
+    r"\b(?:contacts|meetings|talks|schedule|agenda|programme)\b"
+    r"|(?<!\w)(?:контакт\w*|встреч\w*|переговор\w*|график\w*|программ\w*)",
+    re.I,
+)
 
 
 def any_cue(text: str) -> bool:
     """True when some sentence of the text might report or announce a meeting (a cheap
     test on the whole text that spares the sentence loop)."""
-    return bool(MEETING.search(text) or RECEIVED.search(text) or MULTILATERAL.search(text))
+    return bool(
+        MEETING.search(text)
+        or RECEIVED.search(text)
+        or MULTILATERAL.search(text)
+        or LIST_HEADING.search(text)
+    )
 
 
 def is_planned(sentence: str) -> bool:
@@ -102,11 +113,24 @@ def is_planned(sentence: str) -> bool:
     return PLANNED.search(sentence) is not None
 
 
+# A relative clause says something else about a side ("…, with whom he had spoken by
+# telephone"): its words do not make the sentence's meeting a call or a denial.
+RELATIVE_CLAUSE = compile_guarded(
+    r",\s+(?:with\s+whom|whom|who|which|whose)\b|,\s+(?:с\s+)?котор\w+|,\s+(?:с\s+)?кем\b", re.I
+)
+
+
+def _main_clause(sentence: str) -> str:
+    found = RELATIVE_CLAUSE.search(sentence)
+    return sentence[: found.start()] if found else sentence
+
+
 def is_remote(sentence: str) -> bool:
-    """True when the sentence is about a call."""
-    return REMOTE.search(sentence) is not None
+    """True when the sentence (outside its relative clauses) is about a call."""
+    return REMOTE.search(_main_clause(sentence)) is not None
 
 
 def is_negated(sentence: str) -> bool:
-    """True when the sentence denies, doubts or conditions a meeting."""
-    return NEGATED.search(sentence) is not None
+    """True when the sentence (outside its relative clauses) denies, doubts or conditions
+    a meeting."""
+    return NEGATED.search(_main_clause(sentence)) is not None

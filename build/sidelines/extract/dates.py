@@ -104,7 +104,9 @@ ANY_DATE = compile_guarded(
 SESSION_PATTERNS = [
     compile_guarded(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
     compile_guarded(
-        r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+(?:session|сесси[ияюей])", re.I
+        r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+"
+        r"(?:(?:UN\s+|U\.N\.\s+)?General\s+Assembly(?:['’]s)?\s+)?(?:session|сесси[ияюей])",
+        re.I,
     ),
 ]
 GENERAL_ASSEMBLY = compile_guarded(

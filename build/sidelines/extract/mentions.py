@@ -21,6 +21,7 @@ from sidelines.extract.countries import country_from_hashtag, leading_flags, par
 from sidelines.extract.cues import (
     MEETING,
     MULTILATERAL,
+    LIST_HEADING,
     RECEIVED,
     any_cue,
     is_negated,
@@ -48,7 +49,7 @@ from sidelines.extract.people import (
     russian_participant,
 )
 from sidelines.extract.places import UNGA_VENUE, pinned_place, sentence_place
-from sidelines.extract.sides import OFFICE, Partner, other_side, partner_of
+from sidelines.extract.sides import OFFICE, Partner, other_side, partner_of, partners_in
 
 SENTENCE_BREAK = compile_guarded(
     r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)"
@@ -66,6 +67,7 @@ JOINT = compile_guarded(
     re.I,
 )
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
+BULLET = re.compile(r"^[ \t]*(?:[▪▫•◾◽🔹🔸►▶✅☑➖*·–—-]|\d{1,2}[.)])[\ufe0f]?[ \t]*")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
@@ -286,23 +288,34 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     elif multi is not None or (len(partners) > 1 and JOINT.search(sentence)):
         fmt = "multilateral"
     if not partners and ctx.fallback != (None, None) and cue is not None and words.strip():
-        who = _counterpart(words, cyrillic)
-        if who.name or who.role:
+        if _counterpart(words, cyrillic).name:  # someone named, of the flag's or tag's state
             partners = [Partner(*ctx.fallback, words)]
     if not partners:
         return []
-    planned = is_planned(sentence)
-    place, session = _place(sentence, cyrillic, ctx)
-    when, precision = _date(sentence, session, planned, ctx)
+    return _mentions(partners, fmt, sentence, participant, ctx)
+
+
+def _mentions(
+    partners: list[Partner],
+    fmt: str,
+    context: str,
+    participant: str | None,
+    ctx: PostContext,
+) -> list[Mention]:
+    """One mention per partner, dated, placed and given a status by the `context` sentence
+    (the meeting's own, or the heading of a list of meetings)."""
+    cyrillic = _is_cyrillic(context)
+    planned = is_planned(context)
+    place, session = _place(context, cyrillic, ctx)
+    when, precision = _date(context, session, planned, ctx)
     if session is not None and when is not None and session_year(session, when.month) != when.year:
         session = None  # a meeting outside the session's year is no meeting of the session
     found = []
     for partner in partners:
-        who = (
-            _counterpart(partner.words, cyrillic)
-            if partner.words and fmt == "bilateral"
-            else Counterpart(None, None)
-        )
+        who = Counterpart(None, None)
+        if partner.words and fmt == "bilateral":
+            who = _counterpart(partner.words, _is_cyrillic(partner.words) or cyrillic)
+        role = who.role if who.role and OFFICE.search(who.role) else None
         found.append(
             Mention(
                 **ctx.base,
@@ -315,11 +328,22 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
                 unga_session=session,
                 russian_participant=participant,
                 counterpart_name=who.name,
-                counterpart_role=who.role,
+                counterpart_role=role,
                 location=None if planned and place == ctx.pinned else place,
             )
         )
     return found
+
+
+def list_mentions(item: str, heading: str, ctx: PostContext) -> list[Mention]:
+    """The meeting one item of a list names ("▪️ Foreign Minister of Malta Ian Borg") under a
+    heading that announces meetings ("September 25: the Minister's bilateral contacts")."""
+    russian, participant = _russian_side(heading, len(heading), ctx)
+    if not russian:
+        return []
+    words = BULLET.sub("", item)
+    partners = partners_in(words, _is_cyrillic(words))
+    return _mentions(partners, "bilateral", heading, participant, ctx) if partners else []
 
 
 def _combine(kept: Mention, other: Mention) -> Mention:
@@ -347,8 +371,14 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
     ctx = _context(post)
     found: list[Mention] = []
     by_side: dict[tuple[str | None, str | None, str, str], list[int]] = {}
+    heading: str | None = None  # the sentence a list of meetings hangs from
     for sentence in sentences(text):
-        for m in sentence_mentions(sentence, ctx):
+        if heading is not None and BULLET.match(sentence):
+            found_here = list_mentions(sentence, heading, ctx)
+        else:
+            found_here = sentence_mentions(sentence, ctx)
+            heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
+        for m in found_here:
             key = (m.country, m.org, m.status, m.format)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more
             same = next((i for i in recent if same_counterpart(found[i], m)), None)

@@ -25,7 +25,7 @@ WITH_RU = compile_guarded(r"(?<!\w)(?:с|со|между)\s+")
 STOP_EN = compile_guarded(
     r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via|to\s+discuss"
     r"|discussed|focused|about|regarding|concerning|over|from\s+\d|held|took|has|have"
-    r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:(]|\s[-–—]\s"
+    r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
 )
 STOP_RU = compile_guarded(
     r"\s(?:на\s+полях|в\s+рамках|в\s+ходе|в\s+кулуарах|по\s+случаю|по\s+итогам|где|котор\w*"
@@ -35,7 +35,13 @@ STOP_RU = compile_guarded(
     r"|выразил\w*|рассмотр\w*|затрон\w*|\d)"
     r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
 )
-STOP_RU_SUBJECT = compile_guarded(r"(?:^|\s)(?:в|во)\s+[А-ЯЁ]|[;:(]")
+# Before the cue, the sides are the last words: what comes first is time and place
+# ("On 22 October, on the sidelines of the summit in Kazan, X and Putin held talks").
+SUBJECT_VERB_EN = compile_guarded(
+    r"\s(?:held|had|has|have|was|were|is|are|will|met|sat|began|started|took|conducted"
+    r"|engaged|also|then)\b"
+)
+SUBJECT_SCENE_EN = re.compile(r"(?:^|\s)(?:on|at|in|during|within|after|before|amid)\s", re.I)
 SEPARATOR_EN = compile_guarded(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
 SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s+также)\s+")
 MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
@@ -131,10 +137,13 @@ def split_parts(words: str, cyrillic: bool) -> list[str]:
             parts.append(piece)
             start = sep.end()
     parts.append(words[start:])
-    return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+    parts = [LEADING_WITH.sub("", p.strip(" ,.;")) for p in parts]
+    return [p for p in parts if p]
 
 
-def _partners(words: str, cyrillic: bool) -> list[Partner]:
+def partners_in(words: str, cyrillic: bool) -> list[Partner]:
+    """The other sides the words name, one per state or organisation (none when the words
+    name no office, delegation or organisation: a state named as a topic)."""
     found: list[Partner] = []
     if not OFFICE.search(words) and not organisations_named(words):
         return found  # a state named as a topic or a place, not as a side
@@ -169,7 +178,12 @@ def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[
     after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
     after.append(_cut(LEADING_WITH.sub("", sentence[cue.end() :]), stop))
     subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
-    subject = _cut(subject, STOP_RU_SUBJECT if cyrillic else STOP_EN)
+    if not cyrillic:
+        subject = _cut(subject, SUBJECT_VERB_EN)
+        scenes = list(SUBJECT_SCENE_EN.finditer(subject))
+        if scenes:  # the scene ends at the comma after the last "on/at/in …"
+            comma = subject.find(",", scenes[-1].end())
+            subject = subject[comma + 1 :] if comma >= 0 else subject
     found: list[Partner] = []
     russian_object = False
     for i, words in enumerate(after):
@@ -178,11 +192,11 @@ def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[
         if is_russian_side(words):
             russian_object = True
             continue
-        for partner in _partners(words, cyrillic):
+        for partner in partners_in(words, cyrillic):
             if (partner.country, partner.org) not in {(p.country, p.org) for p in found}:
                 found.append(partner)
     if not found and (russian_object or _pair_subject(subject, cyrillic)):
-        found = _partners(subject, cyrillic)
+        found = partners_in(subject, cyrillic)
     if found:
         return found, found[0].words
     # Nobody identified: the words after the cue may still carry a name.
