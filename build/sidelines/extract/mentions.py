@@ -19,9 +19,9 @@ import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
+    LIST_HEADING,
     MEETING,
     MULTILATERAL,
-    LIST_HEADING,
     RECEIVED,
     any_cue,
     is_negated,
@@ -287,9 +287,9 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         fmt = "multilateral"
     elif multi is not None or (len(partners) > 1 and JOINT.search(sentence)):
         fmt = "multilateral"
-    if not partners and ctx.fallback != (None, None) and cue is not None and words.strip():
-        if _counterpart(words, cyrillic).name:  # someone named, of the flag's or tag's state
-            partners = [Partner(*ctx.fallback, words)]
+    named = cue is not None and words.strip() and _counterpart(words, cyrillic).name
+    if not partners and ctx.fallback != (None, None) and named:
+        partners = [Partner(*ctx.fallback, words)]  # someone named, of the flag's or tag's state
     if not partners:
         return []
     return _mentions(partners, fmt, sentence, participant, ctx)
