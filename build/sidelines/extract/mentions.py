@@ -55,11 +55,15 @@ SENTENCE_BREAK = compile_guarded(
     r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)"
     r"(?<!\bSept\.)(?<!\bSep\.)(?<!\b[Сс]ен\.)(?<!\bг\.)(?<!\bгг\.)\s+|\n+"
 )
-SIDELINES = compile_guarded(
-    r"(?:«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of)"
-    r"[^.;]{0,120}?(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?",
-    re.I,
+_SIDELINES_CUE = (
+    r"«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of"
 )
+_ASSEMBLY = r"(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+ООН|\s+of\s+the\s+UN)?"
+# A phrase naming the Assembly as the stage: a cue, then the Assembly before the next . or ;
+# `blank_sidelines` applies it in linear time; the regex alone restarts at every cue.
+SIDELINES = compile_guarded(rf"(?:{_SIDELINES_CUE})[^.;]*?{_ASSEMBLY}", re.I)
+SIDELINES_CUE = compile_guarded(_SIDELINES_CUE, re.I)
+ASSEMBLY_OR_STOP = compile_guarded(rf"(?P<assembly>{_ASSEMBLY})|[.;]", re.I)
 # Several states met together rather than one by one.
 JOINT = compile_guarded(
     r"\b(?:trilateral|joint|multilateral|format|quadrilateral)\b"
@@ -136,6 +140,26 @@ def sentences(text: str) -> tuple[str, ...]:
     ('С.В.Лавров встретился с А. Бурханом.', 'Talks in St. Vincent.', 'Next')
     """
     return tuple(s.strip() for s in SENTENCE_BREAK.split(text) if s.strip())
+
+
+def blank_sidelines(text: str) -> str:
+    """`SIDELINES.sub(" ", text)` in one pass: a cue with no Assembly before the next stop
+    fails, and so does every other cue before that stop, so the search resumes after it.
+
+    >>> blank_sidelines("Talks on the sidelines of the General Assembly. On the sidelines of")
+    'Talks  . On the sidelines of'
+    """
+    kept: list[str] = []
+    done = resume = 0
+    while (cue := SIDELINES_CUE.search(text, resume)) is not None:
+        end = ASSEMBLY_OR_STOP.search(text, cue.end())
+        if end is None:  # neither an Assembly nor a stop up to the end: no cue can match
+            break
+        if end.group("assembly") is not None:
+            kept += [text[done : cue.start()], " "]
+            done = end.end()
+        resume = end.end()
+    return "".join(kept) + text[done:]
 
 
 def _is_cyrillic(text: str) -> bool:
@@ -257,7 +281,7 @@ def _place(sentence: str, cyrillic: bool, ctx: PostContext) -> tuple[str | None,
 
 
 def _multilateral_orgs(sentence: str) -> list[str]:
-    stage = SIDELINES.sub(" ", sentence)  # the session's margins are not the gathering
+    stage = blank_sidelines(sentence)  # the session's margins are not the gathering
     orgs = organisations_named(stage)
     if not orgs and GENERAL_ASSEMBLY.search(stage):
         orgs = ["UN"]
@@ -287,8 +311,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         fmt = "multilateral"
     elif multi is not None or (len(partners) > 1 and JOINT.search(sentence)):
         fmt = "multilateral"
-    named = cue is not None and words.strip() and _counterpart(words, cyrillic).name
-    if not partners and ctx.fallback != (None, None) and named:
+    fallback = not partners and ctx.fallback != (None, None) and cue is not None
+    if fallback and words.strip() and _counterpart(words, cyrillic).name:
         partners = [Partner(*ctx.fallback, words)]  # someone named, of the flag's or tag's state
     if not partners:
         return []

@@ -12,7 +12,8 @@ from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.organisations import without_organisations
 
-PIN_PLACE = re.compile(r"📍\s*(?P<place>[^,\n\d]{1,60}?)\s*(?:,|\n|$)")
+# After a pin, a place is the text up to a comma or the line's end, with no digit in it.
+PIN_PLACE = re.compile(r"📍\s*+(?P<place>[^,\n\d]*+)")
 # "in Kazan", "in New York", "in St Petersburg", "in Rio de Janeiro" — but not when a
 # capitalised word follows (then the city names an event: "in St Petersburg International").
 IN_PLACE_EN = compile_guarded(
@@ -87,9 +88,16 @@ def sentence_place(sentence: str, cyrillic: bool) -> str | None:
 
 
 def pinned_place(text: str) -> str | None:
-    """The place of a post's 📍 line."""
-    pinned = PIN_PLACE.search(text)
-    if not pinned:
-        return None
-    place = pinned.group("place").strip()
-    return CITY_ALIASES.get(place, place)
+    """The place after the first 📍 that names one (up to a comma or the line's end, no
+    digit). Each stretch is read once: pins before a digit all end at that digit.
+
+    >>> pinned_place("📍 Нью-Йорк 22 сентября\n📍 New York , USA")
+    'New York'
+    """
+    resume = 0
+    while (pin := PIN_PLACE.search(text, resume)) is not None:
+        place, end = pin.group("place").strip(), pin.end()
+        if place and (end == len(text) or text[end] in ",\n"):
+            return CITY_ALIASES.get(place, place)
+        resume = max(end, pin.start() + 1)
+    return None
