@@ -88,7 +88,7 @@ def sentence_place(sentence: str, cyrillic: bool) -> str | None:
 
 
 def pinned_place(text: str) -> str | None:
-    """The place after the first 📍 that names one (up to a comma or the line's end, no
+    r"""The place after the first 📍 that names one (up to a comma or the line's end, no
     digit). Each stretch is read once: pins before a digit all end at that digit.
 
     >>> pinned_place("📍 Нью-Йорк 22 сентября\n📍 New York , USA")
