@@ -95,6 +95,10 @@ DATE_PATTERNS = [
     ),
 ]
 
+DIGIT = re.compile(r"\d")
+DOTTED = re.compile(r"\d\.\d")
+ORDINAL_ENDINGS = ("ого ", "ое ", "ье ", "его ")
+
 # Any of the date patterns: a cheap test that spares the sentence loop for dateless texts.
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 ANY_DATE = compile_guarded(
@@ -122,7 +126,7 @@ FUTURE = compile_guarded(
 )
 # A sentence ends at a stop before a capital or the line's end: "Sept. 23" and
 # "01.05.2017" stay whole. (Each character is taken by one branch: linear time.)
-SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![ \t]+[A-ZА-ЯЁ«\"]|[ \t]*$))+(?:[.!?]+|$)", re.M)
+SENTENCE = re.compile(r"(?:[^.!?\n]++|[.!?](?![ \t]+[A-ZА-ЯЁ«\"]|[ \t]*$))++(?:[.!?]+|$)", re.M)
 
 
 def unga_session(text: str | None) -> int | None:
@@ -228,15 +232,30 @@ def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
         return
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
-        if not ANY_DATE.search(body) or FUTURE.search(body):
+        patterns = _patterns_for(body)
+        if not patterns or FUTURE.search(body):
             continue
         found = [
             stated
-            for pattern in DATE_PATTERNS
+            for pattern in patterns
             for m in pattern.finditer(body)
             if (stated := stated_from_match(m, sentence.start()))
         ]
         yield from sorted(found, key=lambda d: d.start)
+
+
+def _patterns_for(text: str) -> list[re.Pattern[str]]:
+    """The date patterns that can match the text: digits for most, a dot between digits for
+    01.05.2017, a month in letters after an ordinal for «двадцать второго сентября»."""
+    patterns = []
+    if DIGIT.search(text):
+        patterns = DATE_PATTERNS[:3]
+        if DOTTED.search(text):
+            patterns = [*patterns, DATE_PATTERNS[3]]
+    folded = text.casefold()
+    if has_word(folded, ORDINAL_ENDINGS) and has_word(folded, RU_MONTH_WORDS):
+        patterns = [*patterns, DATE_PATTERNS[4]]
+    return patterns
 
 
 def stated_dates(text: str | None) -> list[StatedDate]:
@@ -319,6 +338,38 @@ WEEKDAY = compile_guarded(
 DAY_OF_MONTH = compile_guarded(r"\bon\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)
 
 
+# Literals the patterns above need (casefolded): `in` rules a sentence out quickly.
+# The ordinal dates need a month written in letters («мая», not any «ма…»).
+RU_MONTH_WORDS = (*(stem for stem in RU_MONTHS if stem != "ма"), "мая")
+RELATIVE_WORDS = (
+    "today",
+    "this ",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "сегодня",
+    "завтра",
+    "вчера",
+    "накануне",
+)
+WEEKDAY_WORDS = (
+    "day",
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+)
+DIGIT = re.compile(r"\d")
+
+
+def has_word(folded: str, words: tuple[str, ...]) -> bool:
+    """True when the casefolded text contains one of the literals."""
+    return any(word in folded for word in words)
+
+
 def weekday_number(match: re.Match[str]) -> int:
     """Monday=0 … Sunday=6 for a match of `WEEKDAY`."""
     return WEEKDAYS[(match.group("en") or match.group("ru")).casefold()]
@@ -374,29 +425,29 @@ def sentence_date(
     >>> sentence_date("Lavrov met Fidan on Thursday evening.", 79, None)
     (datetime.date(2024, 9, 26), 'inferred')
     """
-    if ANY_DATE.search(sentence):
-        for pattern in DATE_PATTERNS:
-            for m in pattern.finditer(sentence):
-                stated = stated_from_match(m)
-                if stated is None:
-                    continue
-                if stated.year is None and session is None and published is not None:
-                    resolved = _year_near(stated, published, ahead)
-                else:
-                    resolved = resolve(stated, session, published.year if published else year)
-                if resolved:
-                    return resolved, "stated"
+    folded = sentence.casefold()
+    for pattern in _patterns_for(sentence):
+        for m in pattern.finditer(sentence):
+            stated = stated_from_match(m)
+            if stated is None:
+                continue
+            if stated.year is None and session is None and published is not None:
+                resolved = _year_near(stated, published, ahead)
+            else:
+                resolved = resolve(stated, session, published.year if published else year)
+            if resolved:
+                return resolved, "stated"
     if published is not None:
-        nth = DAY_OF_MONTH.search(sentence)
+        nth = DAY_OF_MONTH.search(sentence) if "on the " in folded else None
         if nth:
             day = _day_of_month(int(nth.group("day")), published, ahead)
             if day:
                 return day, "stated"
-        relative = RELATIVE_DAY.search(sentence)
+        relative = RELATIVE_DAY.search(sentence) if has_word(folded, RELATIVE_WORDS) else None
         if relative and relative.lastgroup:
             offset = RELATIVE_OFFSETS[relative.lastgroup]
             return published + timedelta(days=offset), "published" if offset == 0 else "inferred"
-    weekday = WEEKDAY.search(sentence)
+    weekday = WEEKDAY.search(sentence) if has_word(folded, WEEKDAY_WORDS) else None
     if weekday:
         number = weekday_number(weekday)
         if session is not None:
@@ -438,6 +489,8 @@ def dateline(text: str | None) -> Dateline | None:
     if not text:
         return None
     head = text[:80]
+    if not DIGIT.search(head):
+        return None
     found = DATELINE_PLACE.match(head)
     if found:
         for pattern in DATE_PATTERNS:

@@ -5,6 +5,7 @@ minister's on the same day, with the same country."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 # Kinds of office, told apart in either language: two mentions naming different kinds
@@ -42,6 +43,7 @@ class Sided(Protocol):
     def russian_participant(self) -> str | None: ...
 
 
+@lru_cache(maxsize=4096)
 def office_kind(role: str | None) -> str | None:
     """The kind of office a role names, in either language, or None.
 
@@ -53,6 +55,7 @@ def office_kind(role: str | None) -> str | None:
     return next((kind for kind, pattern in OFFICE_KINDS if pattern.search(role)), None)
 
 
+@lru_cache(maxsize=4096)
 def surname(name: str | None) -> str | None:
     """The last word of a name without initials, casefolded (script kept)."""
     if not name:

@@ -161,7 +161,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             same = [
                 c
                 for c in by_key.get(key, [])
-                if c.admits_session(m.unga_session) and c.compatible(m) and c.related(m)
+                if c.admits_session(m.unga_session) and c.related(m) and c.compatible(m)
             ]
             twin = by_post.get((m.translation_id or "", key))
             if twin is not None and not twin.compatible(m):

@@ -10,9 +10,9 @@ of one meeting within a post (a headline and its body) are combined into one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 import polars as pl
@@ -21,12 +21,15 @@ from sidelines.extract.countries import country_from_hashtag, leading_flags, par
 from sidelines.extract.cues import (
     LIST_HEADING,
     MEETING,
+    MEETING_WORDS,
     MULTILATERAL,
+    MULTILATERAL_WORDS,
     RECEIVED,
+    RECEIVED_WORDS,
     any_cue,
-    is_negated,
+    is_call_or_denial,
     is_planned,
-    is_remote,
+    search,
 )
 from sidelines.extract.dates import (
     GENERAL_ASSEMBLY,
@@ -142,6 +145,15 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in SENTENCE_BREAK.split(text) if s.strip())
 
 
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of `sentences(text)`, blanks included."""
+    start = 0
+    for gap in SENTENCE_BREAK.finditer(text):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, len(text)
+
+
 def blank_sidelines(text: str) -> str:
     """`SIDELINES.sub(" ", text)` in one pass: a cue with no Assembly before the next stop
     fails, and so does every other cue before that stop, so the search resumes after it.
@@ -173,59 +185,77 @@ def _published(post: dict[str, Any]) -> date | None:
     return value if isinstance(value, date) else None
 
 
-@dataclass(frozen=True)
 class PostContext:
-    """What every sentence of a post shares, found once per post (so that a post of many
-    sentences costs time in proportion to its length)."""
+    """What every sentence of a post shares, found at most once per post (so that a post of
+    many sentences costs time in proportion to its length), and only when a sentence needs
+    it."""
 
-    base: dict[str, Any]
-    published: date | None
-    session: int | None
-    official: str | None  # the first Russian official of the table the post names
-    fallback: tuple[str | None, str | None]  # the opening flag pair's or the one tag's partner
-    pinned: str | None
-    dateline: Dateline | None
-    dateline_date: date | None
-    year: int | None  # the publication's year, else the first year the text states
-    russian_flag: bool  # the post opens with the Russian flag: a Russian channel's report
-
-
-def _context(post: dict[str, Any]) -> PostContext:
-    text = post.get("text") or ""
-    published = _published(post)
-    session = post.get("unga_session")
-    fallback = partner_from_flags(leading_flags(text))
-    if fallback == (None, None):
-        tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(text)) if c})
-        if len(tagged) == 1:
-            fallback = (tagged[0], None)
-    line = dateline(text)
-    stated_year = YEAR.search(text)
-    year = published.year if published else int(stated_year.group()) if stated_year else None
-    line_date = None
-    if line is not None:
-        line_date = resolve(line.stated, session, year)
-    return PostContext(
-        base={
+    def __init__(self, post: dict[str, Any]) -> None:
+        self.text: str = post.get("text") or ""
+        self.published = _published(post)
+        self.session: int | None = post.get("unga_session")
+        self.base: dict[str, Any] = {
             "post_id": post["post_id"],
             "lang": post.get("lang"),
             "source_file": post.get("source_file") or "",
             "line_start": post.get("line_start") or 0,
             "translation_id": post.get("translation_id"),
-            "published": published,
-        },
-        published=published,
-        session=session,
-        official=russian_official(text),
-        fallback=fallback,
-        pinned=pinned_place(text),
-        dateline=line,
-        dateline_date=line_date,
-        year=year,
-        russian_flag=RUSSIAN_FLAG in leading_flags(text),
-    )
+            "published": self.published,
+        }
+        lang = post.get("lang")
+        self.cyrillic = lang == "ru" if lang else _is_cyrillic(self.text)
+
+    @cached_property
+    def official(self) -> str | None:
+        """The first Russian official of the table the post names."""
+        return russian_official(self.text)
+
+    @cached_property
+    def flags(self) -> list[str]:
+        return leading_flags(self.text)
+
+    @cached_property
+    def russian_flag(self) -> bool:
+        """The post opens with the Russian flag: a Russian channel's report."""
+        return RUSSIAN_FLAG in self.flags
+
+    @cached_property
+    def fallback(self) -> tuple[str | None, str | None]:
+        """The partner of the opening flag pair, else of the post's one bilateral tag."""
+        found = partner_from_flags(self.flags)
+        if found == (None, None):
+            tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(self.text)) if c})
+            if len(tagged) == 1:
+                found = (tagged[0], None)
+        return found
+
+    @cached_property
+    def pinned(self) -> str | None:
+        return pinned_place(self.text) if "📍" in self.text else None
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        return dateline(self.text)
+
+    @cached_property
+    def year(self) -> int | None:
+        """The publication's year, else the first year the text states."""
+        if self.published:
+            return self.published.year
+        stated = YEAR.search(self.text)
+        return int(stated.group()) if stated else None
+
+    @cached_property
+    def dateline_date(self) -> date | None:
+        line = self.dateline
+        return resolve(line.stated, self.session, self.year) if line else None
 
 
+def _context(post: dict[str, Any]) -> PostContext:
+    return PostContext(post)
+
+
+@lru_cache(maxsize=4096)  # once per distinct clause
 def _counterpart(words: str, cyrillic: bool) -> Counterpart:
     return russian_counterpart(words) if cyrillic else english_counterpart(words)
 
@@ -291,15 +321,18 @@ def _multilateral_orgs(sentence: str) -> list[str]:
 def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     """The meetings one sentence reports or announces (several when it names several
     states met one by one: "met A, B and C")."""
-    cue = RECEIVED.search(sentence) or MEETING.search(sentence)
-    multi = MULTILATERAL.search(sentence)
+    folded = sentence.casefold()
+    cue = search(RECEIVED, RECEIVED_WORDS, sentence, folded) or search(
+        MEETING, MEETING_WORDS, sentence, folded
+    )
+    multi = search(MULTILATERAL, MULTILATERAL_WORDS, sentence, folded)
     first = cue or multi
-    if first is None or is_remote(sentence) or is_negated(sentence):
+    if first is None or is_call_or_denial(sentence):
         return []
     russian, participant = _russian_side(sentence, first.start(), ctx)
     if not russian:
         return []
-    cyrillic = _is_cyrillic(sentence)
+    cyrillic = ctx.cyrillic
     partners: list[Partner] = []
     words = ""
     if cue is not None:
@@ -328,7 +361,7 @@ def _mentions(
 ) -> list[Mention]:
     """One mention per partner, dated, placed and given a status by the `context` sentence
     (the meeting's own, or the heading of a list of meetings)."""
-    cyrillic = _is_cyrillic(context)
+    cyrillic = ctx.cyrillic
     planned = is_planned(context)
     place, session = _place(context, cyrillic, ctx)
     when, precision = _date(context, session, planned, ctx)
@@ -338,7 +371,7 @@ def _mentions(
     for partner in partners:
         who = Counterpart(None, None)
         if partner.words and fmt == "bilateral":
-            who = _counterpart(partner.words, _is_cyrillic(partner.words) or cyrillic)
+            who = _counterpart(partner.words, cyrillic)
         role = who.role if who.role and OFFICE.search(who.role) else None
         found.append(
             Mention(
@@ -366,7 +399,7 @@ def list_mentions(item: str, heading: str, ctx: PostContext) -> list[Mention]:
     if not russian:
         return []
     words = BULLET.sub("", item)
-    partners = partners_in(words, _is_cyrillic(words))
+    partners = list(partners_in(words, ctx.cyrillic))
     return _mentions(partners, "bilateral", heading, participant, ctx) if partners else []
 
 
@@ -396,12 +429,17 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
     found: list[Mention] = []
     by_side: dict[tuple[str | None, str | None, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
-    for sentence in sentences(text):
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].strip()
+        if not sentence:
+            continue
         if heading is not None and BULLET.match(sentence):
             found_here = list_mentions(sentence, heading, ctx)
-        else:
+        elif any_cue(sentence):
             found_here = sentence_mentions(sentence, ctx)
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
+        else:
+            found_here, heading = [], None
         for m in found_here:
             key = (m.country, m.org, m.status, m.format)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more

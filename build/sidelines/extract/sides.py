@@ -12,6 +12,7 @@ are the Russian side are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from sidelines.extract.countries import countries_named
@@ -44,6 +45,7 @@ SUBJECT_VERB_EN = compile_guarded(
 SUBJECT_SCENE_EN = re.compile(r"(?:^|\s)(?:on|at|in|during|within|after|before|amid)\s", re.I)
 SEPARATOR_EN = compile_guarded(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
 SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s+также)\s+")
+CACHED = 4096  # distinct clauses remembered per process
 MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
 LEADING_WITH = re.compile(r"^\s*(?:with|between|by|с|со|между)\s+", re.I)
 LEADING_CONNECTIVE = re.compile(
@@ -79,6 +81,7 @@ class Partner(NamedTuple):
     words: str
 
 
+@lru_cache(maxsize=CACHED)
 def partner_of(words: str) -> tuple[str | None, str | None]:
     """(country, organisation) the words name as the other side: an organisation whose head
     is named (or that alone is named), else the first state, else (None, None)."""
@@ -91,6 +94,7 @@ def partner_of(words: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+@lru_cache(maxsize=CACHED)
 def is_russian_side(words: str) -> bool:
     """True when the words name the Russian side: an official of the table, or a Russian
     title naming no other state ("Russia's Foreign Minister", «Посол России»)."""
@@ -141,19 +145,27 @@ def split_parts(words: str, cyrillic: bool) -> list[str]:
     return [p for p in parts if p]
 
 
-def partners_in(words: str, cyrillic: bool) -> list[Partner]:
+@lru_cache(maxsize=CACHED)  # once per distinct clause: reports repeat their phrasing
+def partners_in(words: str, cyrillic: bool) -> tuple[Partner, ...]:
     """The other sides the words name, one per state or organisation (none when the words
     name no office, delegation or organisation: a state named as a topic)."""
+    orgs = organisations_named(words)
+    if not orgs and not OFFICE.search(words):
+        return ()  # a state named as a topic or a place, not as a side
+    countries = countries_named(words)
+    if not orgs and not countries:
+        return ()
+    if len(orgs) + len(countries) == 1 and not russian_official(words):
+        country, org = partner_of(words)  # one side, nothing to split off
+        return (Partner(country, org, LEADING_WITH.sub("", words.strip(" ,.;"))),)
     found: list[Partner] = []
-    if not OFFICE.search(words) and not organisations_named(words):
-        return found  # a state named as a topic or a place, not as a side
     for part in split_parts(words, cyrillic):
         if is_russian_side(part):
             continue
         country, org = partner_of(part)
         if country or org:
             found.append(Partner(country, org, part))
-    return found
+    return tuple(found)
 
 
 def _pair_subject(subject: str, cyrillic: bool) -> bool:
@@ -196,7 +208,7 @@ def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[
             if (partner.country, partner.org) not in {(p.country, p.org) for p in found}:
                 found.append(partner)
     if not found and (russian_object or _pair_subject(subject, cyrillic)):
-        found = partners_in(subject, cyrillic)
+        found = list(partners_in(subject, cyrillic))
     if found:
         return found, found[0].words
     # Nobody identified: the words after the cue may still carry a name.
