@@ -57,7 +57,8 @@ PLANNED = compile_guarded(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going|to)\b"
     r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
     r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
-    r"|programme|program|agenda|schedule)\b"
+    r"|(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:\w+['’]s\s+)?(?:programme|program|agenda|schedule)"
+    r"|(?:programme|program|agenda|schedule)\s+(?:includes?|features?|provides?))\b"
     r"|(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планирует\w*|планиру\w+"
     r"|запланирован\w*|намечен\w*|станет|станут|предстоит|предстоящ\w*|проведёт|проведет|проведут"
     r"|встретится|встретятся|примет|прим[уе]т|посетит|намерен\w*|собирается|ожидается"
@@ -76,10 +77,11 @@ REMOTE = compile_guarded(
 NEGATED = compile_guarded(
     r"\b(?:no\s+(?:plans?|meeting|talks|contacts?)|not\s+(?:planned|scheduled|expected|meet"
     r"|hold)|won['’]t|will\s+not|impossible|ruled\s+out|rule\s+out|denied|cancell?ed|postponed"
-    r"|there\s+(?:is|are)\s+no)\b"
+    r"|there\s+(?:is|are)\s+no|possible\s+(?:meeting|talks|contacts?)"
+    r"|possibility\s+of\s+(?:a\s+)?(?:meeting|talks))\b"
     r"|(?<!\w)(?:не\s+планиру\w*|не\s+запланирован\w*|не\s+будет|не\s+состоится|не\s+состоялась"
     r"|нет\s+(?:планов|договор)|невозможн\w*|исключ\w*|отмен\w*|отложен\w*|отложил\w*"
-    r"|не\s+было)(?!\w)",
+    r"|не\s+было|возможн\w*\s+встреч\w*|возможност\w*\s+встреч\w*)(?!\w)",
     re.I,
 )
 
@@ -120,7 +122,7 @@ PLANNED_WORDS = (
 REMOTE_WORDS = ("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
 NEGATED_WORDS = (
     "no ", "not ", "won", "impossible", "rule", "denied", "cancel", "postponed", "there ",
-    "не ", "нет ", "невозможн", "исключ", "отмен", "отлож",
+    "не ", "нет ", "невозможн", "исключ", "отмен", "отлож", "possib", "возможн",
 )  # fmt: skip
 CUE_WORDS = MEETING_WORDS + RECEIVED_WORDS + MULTILATERAL_WORDS + LIST_WORDS
 
@@ -142,8 +144,9 @@ def search(pattern: re.Pattern[str], words: tuple[str, ...], text: str, folded: 
 
 
 def is_planned(sentence: str) -> bool:
-    """True when the sentence announces rather than reports."""
-    return search(PLANNED, PLANNED_WORDS, sentence, sentence.casefold()) is not None
+    """True when the sentence (outside its relative clauses) announces rather than reports."""
+    folded = sentence.casefold()
+    return has_any(folded, PLANNED_WORDS) and PLANNED.search(_main_clause(sentence)) is not None
 
 
 # A relative clause says something else about a side ("…, with whom he had spoken by
@@ -154,8 +157,12 @@ RELATIVE_CLAUSE = compile_guarded(
 
 
 def _main_clause(sentence: str) -> str:
+    """The sentence without its first relative clause (up to the comma that closes it)."""
     found = RELATIVE_CLAUSE.search(sentence)
-    return sentence[: found.start()] if found else sentence
+    if not found:
+        return sentence
+    closing = sentence.find(",", found.end())
+    return sentence[: found.start()] + (sentence[closing:] if closing >= 0 else "")
 
 
 def is_remote(sentence: str) -> bool:

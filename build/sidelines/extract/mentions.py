@@ -75,6 +75,7 @@ JOINT = compile_guarded(
 )
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 BULLET = re.compile(r"^[ \t]*(?:[▪▫•◾◽🔹🔸►▶✅☑➖*·–—-]|\d{1,2}[.)])[\ufe0f]?[ \t]*")
+POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
@@ -260,6 +261,11 @@ def _counterpart(words: str, cyrillic: bool) -> Counterpart:
     return russian_counterpart(words) if cyrillic else english_counterpart(words)
 
 
+def _is_person(name: str | None) -> bool:
+    """A name, not an office in the plural ("the Presidents") or a possessive state."""
+    return bool(name) and not OFFICE.fullmatch(name or "") and not POSSESSIVE.search(name or "")
+
+
 def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool, str | None]:
     """(the Russian side takes part, its name): named in the sentence, else the post's
     official when the sentence's subject is no other state's ("He also met …", "The
@@ -345,7 +351,7 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     elif multi is not None or (len(partners) > 1 and JOINT.search(sentence)):
         fmt = "multilateral"
     fallback = not partners and ctx.fallback != (None, None) and cue is not None
-    if fallback and words.strip() and _counterpart(words, cyrillic).name:
+    if fallback and words.strip() and _is_person(_counterpart(words, cyrillic).name):
         partners = [Partner(*ctx.fallback, words)]  # someone named, of the flag's or tag's state
     if not partners:
         return []
@@ -373,6 +379,7 @@ def _mentions(
         if partner.words and fmt == "bilateral":
             who = _counterpart(partner.words, cyrillic)
         role = who.role if who.role and OFFICE.search(who.role) else None
+        name = who.name if _is_person(who.name) else None
         found.append(
             Mention(
                 **ctx.base,
@@ -384,7 +391,7 @@ def _mentions(
                 date_precision=precision,
                 unga_session=session,
                 russian_participant=participant,
-                counterpart_name=who.name,
+                counterpart_name=name,
                 counterpart_role=role,
                 location=None if planned and place == ctx.pinned else place,
             )

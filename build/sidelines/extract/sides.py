@@ -27,13 +27,14 @@ STOP_EN = compile_guarded(
     r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via|to\s+discuss"
     r"|discussed|focused|about|regarding|concerning|over|from\s+\d|held|took|has|have"
     r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
+    r"|,\s+[^,]{0,40}?\b(?:said|told|noted|added|stressed|announced|reported)\b"
 )
 STOP_RU = compile_guarded(
     r"\s(?:на\s+полях|в\s+рамках|в\s+ходе|в\s+кулуарах|по\s+случаю|по\s+итогам|где|котор\w*"
     r"|обсудил\w*|обсуждал\w*|обменял\w*|о\s|об\s|для\s"
     r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
     r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
-    r"|выразил\w*|рассмотр\w*|затрон\w*|\d)"
+    r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d)"
     r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
 )
 # Before the cue, the sides are the last words: what comes first is time and place
