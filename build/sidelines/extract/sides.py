@@ -202,10 +202,11 @@ def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
-        if is_russian_side(words):
+        their = partners_in(words, cyrillic)  # the Russian side's parts dropped
+        if not their and is_russian_side(words):
             russian_object = True
             continue
-        for partner in partners_in(words, cyrillic):
+        for partner in their:
             if (partner.country, partner.org) not in {(p.country, p.org) for p in found}:
                 found.append(partner)
     if not found and (russian_object or _pair_subject(subject, cyrillic)):
