@@ -115,7 +115,8 @@ SHAPES = [
     # a live report in the present tense is held, not planned.
     pytest.param(
         post(
-            "Sergey Lavrov is holding talks with the Foreign Minister of Lebanon Abdallah Bou Habib."
+            "Sergey Lavrov is holding talks with the Foreign Minister of Lebanon "
+            "Abdallah Bou Habib."
         ),
         [("LBN", "bilateral", "held")],
         id="is-holding-talks",
@@ -296,7 +297,8 @@ DATES = [
     ),
     pytest.param(
         ru(
-            "Двадцать второго сентября 2023 года С.В.Лавров встретился с Министром иностранных дел Египта."
+            "Двадцать второго сентября 2023 года С.В.Лавров встретился с Министром "
+            "иностранных дел Египта."
         ),
         (date(2023, 9, 22), "stated"),
         id="day-in-words",
