@@ -113,7 +113,7 @@ LIST_WORDS = (
     "переговор", "график", "программ",
 )  # fmt: skip
 PLANNED_WORDS = (
-    "will", "shall", " is ", " are ", "plan", "intend", "upcoming", "forthcoming", "agreed",
+    "will", "shall", "is", "are", "plan", "intend", "upcoming", "forthcoming", "agreed",
     "next week", "later", "program", "agenda", "schedule", "буд", "состоится", "состоятся",
     "пройд", "планир", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
     "провед", "встретится", "встретятся", "примет", "прим", "посетит", "намерен", "собирается",
@@ -121,8 +121,8 @@ PLANNED_WORDS = (
 )  # fmt: skip
 REMOTE_WORDS = ("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
 NEGATED_WORDS = (
-    "no ", "not ", "won", "impossible", "rule", "denied", "cancel", "postponed", "there ",
-    "не ", "нет ", "невозможн", "исключ", "отмен", "отлож", "possib", "возможн",
+    "no", "won", "impossible", "rule", "denied", "cancel", "postponed", "there",
+    "не", "невозможн", "исключ", "отмен", "отлож", "possib", "возможн",
 )  # fmt: skip
 CUE_WORDS = MEETING_WORDS + RECEIVED_WORDS + MULTILATERAL_WORDS + LIST_WORDS
 
