@@ -6,6 +6,8 @@ virtual environment, so a laptop, CI and a later checkout run the same code.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import nox
@@ -81,6 +83,28 @@ def quality(session: nox.Session) -> None:
     sync(session)
     args = session.posargs or ["datapackage"]
     session.run("sidelines", "check", *args)
+
+
+@nox.session(default=False)
+def eval(session: nox.Session) -> None:
+    """Build eval/raw and score it against eval/gold and eval/floors.json (-> eval/results.json)."""
+    if not Path("eval/raw").is_dir() or not Path("eval/gold").is_dir():
+        session.error("eval/raw and eval/gold: no evaluation corpus to score")
+    sync(session)
+    with tempfile.TemporaryDirectory() as tmp:
+        package = str(Path(tmp) / "datapackage")
+        # The scored package need not publish the last results (they may be stale or in a
+        # merge conflict, and are about to be rewritten): an empty file is "not measured".
+        # Without the quality gate, an extraction that breaks a check is still measured.
+        session.run(
+            *("sidelines", "build", "--raw", "eval/raw", "--out", package, "--no-cache"),
+            *("--eval-results", os.devnull, "--no-quality-gate"),
+        )
+        session.run(
+            *("sidelines", "eval", "eval/gold", package),
+            *("--floors", "eval/floors.json", "--json", "eval/results.json"),
+            *session.posargs,
+        )
 
 
 @nox.session(default=False)

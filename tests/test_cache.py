@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
 import shutil
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import sidelines.pipeline as pipeline
 from sidelines.bench_corpus import write_corpus
+from sidelines.cache import BuildCache, frame_bytes
+from sidelines.extract.per_file import FileExtract
 from sidelines.pipeline import BuildConfig, build
 from tests.conftest import SCHEMAS
 
@@ -127,3 +133,138 @@ def test_corrupt_cache_entries_are_misses(corpus: Path, tmp_path: Path) -> None:
             entry.write_bytes(b"not a pickle")
     assert not build(cfg).cached
     assert tree_bytes(tmp_path / "pkg") == clean
+
+
+class Exploit:
+    """A pickle that, if ever unpickled, leaves a file behind: the cache must never load it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.marker,))
+
+
+def entries(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "extracts").iterdir() if not p.name.startswith("."))
+
+
+def rewrite_json(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    record = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(change(record)), encoding="utf-8")
+
+
+def wrong_shape_frame(entry: Path) -> None:
+    """A valid Arrow file with the wrong columns, its hash updated to match."""
+    data = frame_bytes(pl.DataFrame({"post_id": [1, 2]}))
+    (entry / "posts.arrow").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    rewrite_json(entry / "entry.json", lambda r: r | {"frames": r["frames"] | {"posts": digest}})
+
+
+POISONS = {
+    "garbage-json": lambda e: (e / "entry.json").write_bytes(b"\x80\x04garbage"),
+    "truncated-json": lambda e: (e / "entry.json").write_bytes(
+        (e / "entry.json").read_bytes()[:40]
+    ),
+    "pickle-as-json": lambda e: (e / "entry.json").write_bytes(
+        pickle.dumps(Exploit(e.parent.parent / "pwned"))
+    ),
+    "wrong-count-type": lambda e: rewrite_json(e / "entry.json", lambda r: r | {"posts_read": "3"}),
+    "wrong-parsed-field": lambda e: rewrite_json(
+        e / "entry.json", lambda r: r | {"parsed": r["parsed"] | {"messages": [1]}}
+    ),
+    "extra-key": lambda e: rewrite_json(e / "entry.json", lambda r: r | {"code": "print(1)"}),
+    "error-of-wrong-shape": lambda e: rewrite_json(e / "entry.json", lambda r: {"error": [1]}),
+    "truncated-frame": lambda e: (e / "mentions.arrow").write_bytes(
+        (e / "mentions.arrow").read_bytes()[:-100]
+    ),
+    "flipped-byte-in-frame": lambda e: (e / "tags.arrow").write_bytes(
+        b"X" + (e / "tags.arrow").read_bytes()[1:]
+    ),
+    "missing-frame": lambda e: (e / "posts.arrow").unlink(),
+    "wrong-shape-frame": wrong_shape_frame,
+}
+
+
+@pytest.fixture(scope="module")
+def stored(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache written by one build of the corpus."""
+    folder = tmp_path_factory.mktemp("stored")
+    build(config(corpus, folder / "pkg", folder / "cache"))
+    return folder / "cache"
+
+
+@pytest.mark.parametrize("poison", list(POISONS))
+def test_a_poisoned_entry_is_a_miss(stored: Path, tmp_path: Path, poison: str) -> None:
+    original = entries(stored)[0]
+    entry = tmp_path / "extracts" / original.name
+    shutil.copytree(original, entry)
+    whole = BuildCache(tmp_path).load_extract(entry.name)
+    assert isinstance(whole, FileExtract) and whole.posts.height > 0
+    POISONS[poison](entry)
+    assert BuildCache(tmp_path).load_extract(entry.name) is None
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("poison", ["pickle-as-json", "flipped-byte-in-frame"])
+def test_a_poisoned_entry_is_rebuilt(
+    corpus: Path, tmp_path: Path, counting: list[str], poison: str
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in sorted(corpus.iterdir())[:3]:
+        shutil.copy(path, raw / path.name)
+    cache = tmp_path / "cache"
+    cfg = config(raw, tmp_path / "pkg", cache)
+    build(cfg)
+    clean = tree_bytes(tmp_path / "pkg")
+    shutil.rmtree(cache / "builds")  # so that the build reads the file entries again
+    poisoned = entries(cache)[0]
+    POISONS[poison](poisoned)
+    counting.clear()
+    assert not build(cfg).cached
+    assert len(counting) == 1  # the poisoned file alone was extracted again
+    assert tree_bytes(tmp_path / "pkg") == clean
+    assert not (cache / "pwned").exists()
+    assert BuildCache(cache).load_extract(poisoned.name) is not None  # and its entry rewritten
+
+
+def test_no_pickle_is_ever_read(corpus: Path, tmp_path: Path) -> None:
+    """An old-style pickle entry, or a pickle anywhere in the cache, is not loaded."""
+    cache = tmp_path / "cache"
+    cfg = config(corpus, tmp_path / "pkg", cache)
+    build(cfg)
+    for path in [*cache.rglob("*.json"), *cache.rglob("*.arrow")]:
+        path.write_bytes(pickle.dumps(Exploit(tmp_path / "pwned")))
+    (cache / "files").mkdir()
+    for key in (p.name for p in entries(cache)):
+        (cache / "files" / f"{key}.pickle").write_bytes(pickle.dumps(Exploit(tmp_path / "pwned")))
+    assert not build(cfg).cached
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        pytest.param({"posts": "many"}, id="missing-fields"),
+        pytest.param("a string", id="not-an-object"),
+        pytest.param(None, id="null"),
+    ],
+)
+def test_a_build_record_of_the_wrong_shape_is_a_miss(
+    corpus: Path, tmp_path: Path, summary: object
+) -> None:
+    cache = tmp_path / "cache"
+    cfg = config(corpus, tmp_path / "pkg", cache)
+    build(cfg)
+    (record,) = (cache / "builds").iterdir()
+    rewrite_json(record, lambda r: r | {"summary": summary})
+    assert not build(cfg).cached
+    assert build(cfg).cached  # the rebuilt record is whole again
+
+
+def test_the_cache_holds_no_pickles(corpus: Path, tmp_path: Path) -> None:
+    build(config(corpus, tmp_path / "pkg", tmp_path / "cache"))
+    suffixes = {p.suffix for p in (tmp_path / "cache").rglob("*") if p.is_file()}
+    assert suffixes == {".json", ".arrow"}

@@ -136,7 +136,8 @@ def test_bad_input_keeps_previous_package(
     assert len(lines) == 1 and "bad.txt" in lines[0] and message in lines[0], result.stderr
     assert "Traceback" not in result.stderr
     assert tree_bytes(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", "raw"]  # no leftovers
+    # No leftovers: only the lock file that every build of `pkg` shares stays beside it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", "pkg", "raw"]
 
 
 def test_missing_raw_folder(tmp_path: Path) -> None:

@@ -29,13 +29,15 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
 def test_every_nox_session_has_a_docstring_and_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sessions = nox_sessions()
-    assert {"build", "tests", "lint", "validate", "quality", "publish", "bench"} <= set(sessions)
+    assert {"build", "tests", "lint", "validate", "quality", "eval", "publish", "bench"} <= set(
+        sessions
+    )
     for name, doc in sessions.items():
         assert doc, f"nox session {name} has no docstring"
         assert f"nox -s {name}" in readme, f"README does not mention nox -s {name}"
 
 
-@pytest.mark.parametrize("name", ["build", "check", "publish", "diff"])
+@pytest.mark.parametrize("name", ["build", "check", "publish", "diff", "eval"])
 def test_every_command_has_help(name: str) -> None:
     command = subcommands()[name]
     assert command.description, f"sidelines {name} has no description"

@@ -405,7 +405,8 @@ def test_bad_input_is_refused_and_the_package_kept(
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], captured.err
     assert tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", "raw"]  # no leftovers
+    # No leftovers: only the lock file that every build of `pkg` shares stays beside it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", "pkg", "raw"]
 
 
 def test_skip_bad_builds_the_rest_and_reports_each_file(

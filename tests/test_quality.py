@@ -8,6 +8,7 @@ package runs the whole suite once per module.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -222,14 +223,26 @@ def test_failing_build_writes_nothing(
     good: Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "pkg"
-    out.mkdir()
-    (out / "keep.txt").write_text("old", encoding="utf-8")
     broken = meeting_dated(good, "a" * 16, dt.date(2025, 9, 21))  # schema-valid, wrong session
     monkeypatch.setattr("sidelines.pipeline.make_tables", lambda parsed, schemas: (broken, 0))
     with pytest.raises(QualityFailed, match=r"meetings\.date\.session_not_over"):
         build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    # No package, no leftovers: only the lock file that every build of `pkg` shares.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock"]
+
+
+def test_without_the_quality_gate_a_failing_build_is_written_and_says_so(
+    good: Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """For measuring an extraction (nox -s eval), not for a release."""
+    out = tmp_path / "pkg"
+    broken = meeting_dated(good, "a" * 16, dt.date(2025, 9, 21))
+    monkeypatch.setattr("sidelines.pipeline.make_tables", lambda parsed, schemas: (broken, 0))
+    summary = build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS, quality_gate=False))
+    assert summary.quality is not None
+    assert [r.check.id for r in summary.quality.errors] == ["meetings.date.session_not_over"]
+    written = json.loads((out / "quality" / "summary.json").read_text(encoding="utf-8"))
+    assert written["status"] == "failed" and written["totals"]["errors"] == 1
 
 
 def test_a_check_passing_mostly_counts_its_unexpected_rows(good: Tables) -> None:

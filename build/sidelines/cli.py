@@ -11,11 +11,13 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import track
 
+from sidelines.cli_eval import add_commands as add_eval_commands
 from sidelines.cli_release import add_commands
 from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
 from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
+from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
 from sidelines.schema import default_schemas_dir, load_schemas
@@ -33,6 +35,12 @@ def show_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
     if total < PROGRESS_FROM:
         return items
     return track(items, description=label, total=total, console=err_console, transient=True)
+
+
+def print_note(message: str) -> None:
+    """A line on stderr from inside the build: waiting for a lock, leftovers of an interrupted
+    build put right, a warning that does not fail the build."""
+    err_console.print(f"sidelines build: {message}", highlight=False, soft_wrap=True, markup=False)
 
 
 def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -> None:
@@ -104,8 +112,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         jobs=max(1, args.jobs),
         cache_dir=None if args.no_cache else args.cache,
+        eval_results=args.eval_results,
+        quality_gate=not args.no_quality_gate,
+        wait=args.wait,
     )
-    summary = build(config, progress=show_progress)
+    summary = build(config, progress=show_progress, notify=print_note)
     if summary.quality is not None:
         print_quality(summary.quality)
     print_summary(summary, args.out, timings=args.timings)
@@ -171,7 +182,17 @@ def parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         default=Path("datapackage"),
-        help="package folder to write (default: datapackage)",
+        help="package folder to write (default: datapackage); it must be missing, empty or "
+        "hold a package sidelines wrote, and must not be, hold or lie inside --raw, hold the "
+        "current folder or the cache; it is replaced in one step",
+    )
+    b.add_argument(
+        "--wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="while another build writes the same --out folder, wait this long for it "
+        "(default: 600), then give up with an error",
     )
     add_schemas_option(b)
     b.add_argument(
@@ -194,6 +215,21 @@ def parser() -> argparse.ArgumentParser:
         "an unchanged rebuild only checks, a new file is the only one parsed",
     )
     b.add_argument("--no-cache", action="store_true", help="build everything from scratch")
+    b.add_argument(
+        "--no-quality-gate",
+        action="store_true",
+        help="write the package even when an error-level quality check fails (the report "
+        "says failed): for measuring an extraction, as nox -s eval does; never for a release",
+    )
+    b.add_argument(
+        "--eval-results",
+        type=Path,
+        default=default_eval_results(),
+        metavar="FILE",
+        help="the extraction's measured accuracy to publish in the package's README and "
+        "quality report, when measured with this code (default: the repository's "
+        "eval/results.json, written by nox -s eval)",
+    )
     b.add_argument("--timings", action="store_true", help="print time and memory per stage")
     add_comparison_options(b, "the --out folder as it is before the build")
     b.set_defaults(run=cmd_build)
@@ -207,6 +243,7 @@ def parser() -> argparse.ArgumentParser:
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)
     add_commands(commands)
+    add_eval_commands(commands)
     return top
 
 

@@ -1,14 +1,10 @@
-"""Write the package: CSV and Parquet tables, datapackage.json and README.md into a
-temporary folder, then swap it in place of the old one, so a failed build loses nothing."""
+"""Write the package: CSV and Parquet tables, datapackage.json and README.md into the
+folder `swap.swap_in` hands over, which then replaces the old one in one step."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -98,27 +94,6 @@ def resource_entries(
 def write_json(data: Any, path: Path) -> None:
     """Pretty, key-order-preserving, UTF-8 JSON with a final newline."""
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def swap_in(out_dir: Path, fill: Callable[[Path], None]) -> None:
-    """Run `fill(tmp)` on a fresh folder beside `out_dir`, then replace `out_dir` with it.
-
-    If `fill` raises, `out_dir` is untouched and the temporary folder is removed.
-    """
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
-    try:
-        tmp.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
-        fill(tmp)
-        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-        if out_dir.exists():
-            out_dir.rename(old)
-        tmp.rename(out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def read_package(

@@ -17,37 +17,40 @@ import polars as pl
 
 from sidelines.cache import BuildCache, digest, tree_digest
 from sidelines.compare import compared_columns
+from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
-from sidelines.package import (
-    read_package,
-    resource_entries,
-    swap_in,
-    write_json,
-    write_text_files,
-)
+from sidelines.jsonshape import from_json
+from sidelines.outfolder import check_out_dir, output_lock
+from sidelines.package import read_package, resource_entries, write_json, write_text_files
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
-from sidelines.provenance import build_provenance, default_lock_file
+from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
 from sidelines.sources import RawSource, read_sources
+from sidelines.swap import recover, swap_in
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
 
 T = TypeVar("T")
 PARALLEL_FROM_BYTES = 2**20  # below a megabyte of raw text, one process is faster
 Progress = Callable[[Iterable[T], str, int], Iterable[T]]
+Notify = Callable[[str], None]
 
 
 def no_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
     """The progress hook for silent runs: items unchanged."""
     return items
+
+
+def no_notify(message: str) -> None:
+    """The message hook for silent runs (waiting for a lock, leftovers removed, warnings)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,13 @@ class BuildConfig:
     cache_dir: Path | None = None  # None: no cache, every build from scratch
     previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
     allow_removals: str | None = None  # why rows of the previous release may disappear
+    # `sidelines eval --json` output whose figures the package publishes (when they were
+    # measured with this code); None: the package says its accuracy was not measured.
+    eval_results: Path | None = field(default_factory=default_eval_results)
+    # False: write the package even when an error-level quality check fails (its report says
+    # "failed"), to measure an extraction that is not yet right; never for a release.
+    quality_gate: bool = True
+    wait: float = 600.0  # seconds to wait for another build of out_dir before refusing
 
 
 @dataclass
@@ -81,6 +91,10 @@ class BuildSummary:
     stages: list[dict[str, Any]] = field(default_factory=list)
     cached: bool = False  # True when nothing changed and the package was left as it was
     quality: QualityReport | None = None
+
+
+# Fields of a summary that describe one run, not the package: not kept in the cache.
+TRANSIENT = frozenset({"stages", "seconds", "cached", "quality"})
 
 
 class StageClock:
@@ -118,6 +132,7 @@ def extract_all(
     config: BuildConfig,
     cache: BuildCache | None,
     progress: Progress[Any],
+    notify: Notify = no_notify,
 ) -> tuple[list[FileExtract], list[SkippedSource]]:
     """Decode, parse and extract every raw file, on `config.jobs` processes, taking what the
     cache holds for unchanged files; with `skip_bad`, a file that cannot be read is set aside
@@ -137,7 +152,11 @@ def extract_all(
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
         if cache is not None:
-            cache.store_extract(key, value)
+            try:
+                cache.store_extract(key, value)
+            except OSError as err:  # the cache only saves time: build on without it
+                notify(f"warning: cannot write the cache, building without it ({err})")
+                cache = None
     extracts: list[FileExtract] = []
     skipped: list[SkippedSource] = []
     for key, source in zip(keys, raw, strict=True):
@@ -242,8 +261,14 @@ def descriptor(
     }
 
 
-def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
-    """Everything a build's output depends on: code, schemas, lock file, options, raw files."""
+def eval_results_bytes(config: BuildConfig) -> bytes:
+    """The evaluation results file's bytes (empty without one): the package publishes them."""
+    return config.eval_results.read_bytes() if config.eval_results is not None else b""
+
+
+def build_key(config: BuildConfig, raw: list[RawSource], eval_results: bytes) -> str:
+    """Everything a build's output depends on: code, schemas, lock file, options, raw files,
+    and the evaluation results it publishes."""
     lock = config.lock_file.read_bytes() if config.lock_file and config.lock_file.is_file() else b""
     schemas = json.dumps(tree_digest(config.schemas_dir), sort_keys=True)
     files = json.dumps([[r.name, r.sha256] for r in raw])
@@ -253,9 +278,11 @@ def build_key(config: BuildConfig, raw: list[RawSource]) -> str:
         schemas,
         hashlib.sha256(lock).hexdigest(),
         str(config.skip_bad),
+        str(config.quality_gate),
         str(config.allow_removals),
         json.dumps(tree_digest(config.previous_dir) if config.previous_dir else None),
         files,
+        hashlib.sha256(eval_results).hexdigest(),
     )
 
 
@@ -263,33 +290,50 @@ def check_release(
     config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
 ) -> QualityReport:
     """Compare with the previous package and run the expectation suites (stage: quality);
-    raise before anything is written when rows vanish silently or an error-level check fails."""
+    raise before anything is written when rows vanish silently or (with the quality gate on)
+    an error-level check fails."""
     previous_dir = config.previous_dir or config.out_dir
     previous = read_package(previous_dir, schemas, compared_columns(schemas))
     if previous is None and config.previous_dir is not None:
         raise ValueError(f"{previous_dir}: no datapackage.json to compare with")
     report = check_quality(tables, schemas, previous, config.allow_removals)
-    if report.errors:
+    if report.errors and config.quality_gate:
         raise QualityFailed(report)
     return report
 
 
-def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSummary:
+def build(
+    config: BuildConfig, progress: Progress[Any] = no_progress, notify: Notify = no_notify
+) -> BuildSummary:
     """Read, parse, extract, validate and write the package; raise before writing on any
     input or schema error, leaving the previous package as it was. With a cache, a build
-    whose inputs are all unchanged leaves the package as it is."""
+    whose inputs are all unchanged leaves the package as it is.
+
+    An `out_dir` whose replacement could lose anything but an old package is refused before
+    any work; the build then holds the folder's lock and first undoes what a build killed
+    mid-swap left, so that it compares itself with the package that is really there."""
+    check_out_dir(config.out_dir, config.raw_dir, Path.cwd(), config.cache_dir)
+    with output_lock(config.out_dir, config.wait, notify):
+        recover(config.out_dir, notify)
+        return build_locked(config, progress, notify)
+
+
+def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -> BuildSummary:
+    """The build proper, under the output folder's lock. Nothing after the swap can fail it:
+    a cache record that cannot be written is a warning."""
     clock = StageClock()
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
     raw = read_sources(config.raw_dir)
-    key = build_key(config, raw)
+    eval_results = eval_results_bytes(config)
+    measured = parse_results(eval_results, str(config.eval_results)) if eval_results else None
+    key = build_key(config, raw, eval_results)
     clock.done("read")
-    if cache is not None and (previous := cache.load_build(config.out_dir, key)):
+    recorded = cache.load_build(config.out_dir, key) if cache is not None else None
+    if (previous := from_json(BuildSummary, recorded, TRANSIENT)) is not None:
         clock.done("check cache")
-        return BuildSummary(
-            **previous | {"cached": True, "stages": clock.stages, "seconds": clock.total}
-        )
-    extracts, skipped = extract_all(raw, config, cache, progress)
+        return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
+    extracts, skipped = extract_all(raw, config, cache, progress, notify)
     clock.done("parse and extract")
     sources = source_entries(raw, extracts, skipped)
     files_read = len(extracts)
@@ -301,9 +345,10 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
         raise ValidationFailed(errors)
     clock.done("validate")
     quality = check_release(config, tables, schemas)
-    files = quality_files(quality, schemas.package["version"])
-    clock.done("quality")
     provenance = build_provenance(config.lock_file)
+    accuracy = published_accuracy(measured, provenance["code_sha256"])
+    files = quality_files(quality, schemas.package["version"], accuracy)
+    clock.done("quality")
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
@@ -331,9 +376,12 @@ def build(config: BuildConfig, progress: Progress[Any] = no_progress) -> BuildSu
     )
     if cache is not None:
         record = asdict(replace(summary, quality=None))
-        for transient in ("stages", "seconds", "cached", "quality"):
+        for transient in TRANSIENT:
             del record[transient]
-        cache.store_build(config.out_dir, key, record)
+        try:
+            cache.store_build(config.out_dir, key, record)
+        except Exception as err:  # the package is in place: this must not fail the build
+            notify(f"warning: the package is built, but the cache could not record it ({err})")
     summary.stages = clock.stages
     summary.seconds = clock.total
     return summary

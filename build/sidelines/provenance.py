@@ -52,3 +52,9 @@ def build_provenance(lock_file: Path | None) -> dict[str, Any]:
 def default_lock_file() -> Path:
     """`uv.lock` at the top of the source tree this package was loaded from."""
     return Path(__file__).resolve().parents[2] / "uv.lock"
+
+
+def default_eval_results() -> Path | None:
+    """`eval/results.json` at the top of the source tree, when `nox -s eval` has written it."""
+    path = Path(__file__).resolve().parents[2] / "eval" / "results.json"
+    return path if path.is_file() else None

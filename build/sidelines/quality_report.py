@@ -15,6 +15,7 @@ from importlib.metadata import version
 from typing import Any
 
 from sidelines.compare import Comparison
+from sidelines.evaluation.published import accuracy_readme, accuracy_rows, published_accuracy
 from sidelines.quality import CheckResult, QualityReport
 
 SUMMARY_PATH = "quality/summary.json"
@@ -50,8 +51,11 @@ def comparison_record(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def summary(report: QualityReport, package_version: str) -> dict[str, Any]:
-    """The machine-readable summary: totals, per table, the comparison, every check."""
+def summary(
+    report: QualityReport, package_version: str, accuracy: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The machine-readable summary: totals, per table, the extraction's measured accuracy,
+    the comparison, every check."""
     results = report.results
     tables = dict.fromkeys(r.check.table for r in results)
     return {
@@ -59,6 +63,7 @@ def summary(report: QualityReport, package_version: str) -> dict[str, Any]:
         "great_expectations_version": version("great-expectations"),
         "status": "failed" if report.errors else "passed",
         "totals": counts(results),
+        "accuracy": accuracy if accuracy is not None else published_accuracy(None, ""),
         "tables": {
             table: {
                 "rows": report.comparison.rows.get(table),
@@ -224,6 +229,29 @@ def problems_section(data: dict[str, Any]) -> str:
     return "<h2>Needs attention</h2>" + checks_table(failed)
 
 
+def accuracy_section(data: dict[str, Any]) -> str:
+    """The extraction's precision and recall on the evaluation corpus, or why there are none."""
+    accuracy = data["accuracy"]
+    if not accuracy["measured"]:
+        return (
+            "<h2>Extraction accuracy</h2>"
+            f'<p class="muted">{html.escape(accuracy["note"]).capitalize()}.</p>'
+        )
+    corpus = accuracy["corpus"]
+    head = "<tr><th>figure</th><th>what it counts</th><th>value</th><th>of</th></tr>"
+    body = "".join(
+        row([f"<code>{html.escape(n)}</code>", html.escape(what), v, of], frozenset({2, 3}))
+        for n, what, v, of in accuracy_rows(accuracy)
+    )
+    return (
+        "<h2>Extraction accuracy</h2>"
+        f"<p>Measured with this builder version on the evaluation corpus: "
+        f"{corpus.get('files', 0)} files, {corpus.get('posts', 0)} posts, "
+        f"{corpus.get('gold_meetings', 0)} meetings annotated by hand.</p>"
+        f"<table>{head}{body}</table>"
+    )
+
+
 def render_html(data: dict[str, Any]) -> str:
     """The quality report as one self-contained HTML page."""
     status = data["status"]
@@ -252,6 +280,7 @@ def render_html(data: dict[str, Any]) -> str:
             f'<div class="banner {status}">{banner}</div>',
             totals_table(data),
             problems_section(data),
+            accuracy_section(data),
             comparison_section(data),
             *sections,
             "</body></html>",
@@ -294,13 +323,16 @@ class QualityFiles:
     readme: str
 
 
-def quality_files(report: QualityReport, package_version: str) -> QualityFiles:
-    """summary.json and index.html by path inside the package, and the README section."""
-    data = summary(report, package_version)
+def quality_files(
+    report: QualityReport, package_version: str, accuracy: dict[str, Any] | None = None
+) -> QualityFiles:
+    """summary.json and index.html by path inside the package, and the README sections
+    (quality, then accuracy); no accuracy given: not measured."""
+    data = summary(report, package_version, accuracy)
     return QualityFiles(
         reports={
             SUMMARY_PATH: json.dumps(data, ensure_ascii=False, indent=2) + "\n",
             HTML_PATH: render_html(data),
         },
-        readme=readme_section(data),
+        readme=readme_section(data) + "\n" + accuracy_readme(data["accuracy"]),
     )
