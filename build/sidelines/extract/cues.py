@@ -44,6 +44,11 @@ _MULTILATERAL = (
     r"|\b(?:attended|attends|attend|attending)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:summits?|meetings?|ministerial)\b"
     r"|\bministerial\s+meeting\b"
+    r"|\b(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:the\s+)?Russian\s+delegation"
+    r"\s+(?:to|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:summit|meeting|session|ministerial|council|conference)\b"
+    r"|(?<!\w)возглав\w*\s+(?:российскую\s+)?делегаци\w*\s+на\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:саммит\w*|заседани\w*|сесси\w*|совещани\w*|встреч\w*|конференци\w*|СМИД)"
     r"|\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministers|leaders|heads)\b"
     r"|(?<!\w)(?:принял\w*\s+участие|примет\s+участие|прим[уе]т\s+участие|участвовал\w*"
     r"|участву\w+|участи[еюя])\s+в\s+(?:[\w-]+\s+){0,4}?"
@@ -52,18 +57,37 @@ _MULTILATERAL = (
     r"(?:министров|глав|лидеров|руководителей)(?!\w)"
 )
 MULTILATERAL = compile_guarded(_MULTILATERAL, re.I)
+# What two sides named as a pair do together ("Lavrov and Wang Yi discussed …",
+# «С.В.Лавров и Ван И обсудили …»): a meeting only when the subject is such a pair.
+_PAIR_ACTION = (
+    r"\b(?:discussed|discuss|reviewed|exchanged\s+views|compared\s+notes|signed)\b"
+    r"|(?<!\w)(?:обсудили|обсудят|обменялись\s+мнениями|рассмотрели|подписали)(?!\w)"
+)
+PAIR_ACTION = compile_guarded(_PAIR_ACTION, re.I)
+PAIR_ACTION_WORDS = (
+    "discuss", "reviewed", "exchanged", "compared", "signed", "обсуд", "обменялись",
+    "рассмотрели", "подписали",
+)  # fmt: skip
+# The two sides named together: "the ministers agreed to meet again", «стороны договорились».
+BOTH_SIDES = compile_guarded(
+    r"^\s*(?:the\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|parties|diplomats)|they)\b"
+    r"|^\s*(?:министры|лидеры|президенты|стороны|главы\s+МИД|главы\s+внешнеполитических)",
+    re.I,
+)
+
 # An announcement: a future, a schedule, an intention, an agreement to meet.
 PLANNED = compile_guarded(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going|to)\b"
     r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
     r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
     r"|(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:\w+['’]s\s+)?(?:programme|program|agenda|schedule)"
-    r"|(?:programme|program|agenda|schedule)\s+(?:includes?|features?|provides?))\b"
+    r"|(?:programme|program|agenda|schedule)\s+(?:includes?|features?|provides?)"
+    r"|to\s+(?:attend|lead|head|take\s+part|participate))\b"
     r"|(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планирует\w*|планиру\w+"
     r"|запланирован\w*|намечен\w*|станет|станут|предстоит|предстоящ\w*|проведёт|проведет|проведут"
     r"|встретится|встретятся|примет|прим[уе]т|посетит|намерен\w*|собирается|ожидается"
     r"|ожидает\w*|условились|договорились\s+(?:о\s+встрече|встретиться|побеседовать|провести)"
-    r"|в\s+(?:его|её|ее)\s+графике|в\s+графике|в\s+программе)(?!\w)",
+    r"|в\s+(?:его|её|ее)\s+графике|в\s+графике|в\s+программе|для\s+участия|чтобы\s+принять)(?!\w)",
     re.I,
 )
 # A call, not an in-person meeting (a later issue records these with a mode).
@@ -106,7 +130,7 @@ MEETING_WORDS = (
 RECEIVED_WORDS = ("receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут")
 MULTILATERAL_WORDS = (
     "took", "takes", "take", "taking", "particip", "attend", "ministerial", "meeting",
-    "участи", "участв", "заседани", "совещани", "встреч",
+    "участи", "участв", "заседани", "совещани", "встреч", "lead", "led", "head", "возглав",
 )  # fmt: skip
 LIST_WORDS = (
     "contacts", "meetings", "talks", "schedule", "agenda", "programme", "контакт", "встреч",
@@ -117,14 +141,15 @@ PLANNED_WORDS = (
     "next week", "later", "program", "agenda", "schedule", "буд", "состоится", "состоятся",
     "пройд", "планир", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
     "провед", "встретится", "встретятся", "примет", "прим", "посетит", "намерен", "собирается",
-    "ожида", "условились", "договорились", "график", "программ",
+    "ожида", "условились", "договорились", "график", "программ", "attend", "lead", "head",
+    "take", "particip", "участи", "чтобы",
 )  # fmt: skip
 REMOTE_WORDS = ("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
 NEGATED_WORDS = (
     "no", "won", "impossible", "rule", "denied", "cancel", "postponed", "there",
     "не", "невозможн", "исключ", "отмен", "отлож", "possib", "возможн",
 )  # fmt: skip
-CUE_WORDS = MEETING_WORDS + RECEIVED_WORDS + MULTILATERAL_WORDS + LIST_WORDS
+CUE_WORDS = MEETING_WORDS + RECEIVED_WORDS + MULTILATERAL_WORDS + LIST_WORDS + PAIR_ACTION_WORDS
 
 
 def has_any(folded: str, words: tuple[str, ...]) -> bool:

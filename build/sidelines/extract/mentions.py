@@ -19,11 +19,14 @@ import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
+    BOTH_SIDES,
     LIST_HEADING,
     MEETING,
     MEETING_WORDS,
     MULTILATERAL,
     MULTILATERAL_WORDS,
+    PAIR_ACTION,
+    PAIR_ACTION_WORDS,
     RECEIVED,
     RECEIVED_WORDS,
     any_cue,
@@ -43,7 +46,7 @@ from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.identity import same_counterpart
 from sidelines.extract.lang import LATIN, letters
-from sidelines.extract.organisations import organisations_named
+from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 from sidelines.extract.people import (
     Counterpart,
     english_counterpart,
@@ -52,7 +55,14 @@ from sidelines.extract.people import (
     russian_participant,
 )
 from sidelines.extract.places import UNGA_VENUE, pinned_place, sentence_place
-from sidelines.extract.sides import OFFICE, Partner, other_side, partner_of, partners_in
+from sidelines.extract.sides import (
+    OFFICE,
+    Partner,
+    other_side,
+    pair_subject,
+    partner_of,
+    partners_in,
+)
 
 SENTENCE_BREAK = compile_guarded(
     r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)"
@@ -261,6 +271,13 @@ def _counterpart(words: str, cyrillic: bool) -> Counterpart:
     return russian_counterpart(words) if cyrillic else english_counterpart(words)
 
 
+def _unnamed(partner: Partner, cyrillic: bool) -> bool:
+    """True when the words name no person and no head of the organisation."""
+    if not partner.words or names_head_of_organisation(partner.words):
+        return not partner.words
+    return not _counterpart(partner.words, cyrillic).name
+
+
 def _is_person(name: str | None) -> bool:
     """A name, not an office in the plural ("the Presidents") or a possessive state."""
     return bool(name) and not OFFICE.fullmatch(name or "") and not POSSESSIVE.search(name or "")
@@ -332,6 +349,11 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         MEETING, MEETING_WORDS, sentence, folded
     )
     multi = search(MULTILATERAL, MULTILATERAL_WORDS, sentence, folded)
+    pair_only = False
+    if cue is None and multi is None:
+        action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
+        if action and pair_subject(sentence[: action.start()], ctx.cyrillic):
+            cue, pair_only = action, True  # "Lavrov and Wang Yi discussed …"
     first = cue or multi
     if first is None or is_call_or_denial(sentence):
         return []
@@ -342,7 +364,7 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     partners: list[Partner] = []
     words = ""
     if cue is not None:
-        partners, words = other_side(sentence, cue, cyrillic)
+        partners, words = other_side(sentence, cue, cyrillic, pair_only)
     fmt = "bilateral"
     if multi is not None and all(p.org for p in partners):
         orgs = [p.org for p in partners if p.org] or _multilateral_orgs(sentence)
@@ -353,6 +375,10 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     fallback = not partners and ctx.fallback != (None, None) and cue is not None
     if fallback and words.strip() and _is_person(_counterpart(words, cyrillic).name):
         partners = [Partner(*ctx.fallback, words)]  # someone named, of the flag's or tag's state
+    elif fallback and cue is not None and BOTH_SIDES.match(sentence[: cue.start()]):
+        partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
+    if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
+        fmt = "multilateral"  # a gathering of an organisation, no one of it named
     if not partners:
         return []
     return _mentions(partners, fmt, sentence, participant, ctx)

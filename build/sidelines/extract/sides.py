@@ -48,7 +48,7 @@ SEPARATOR_EN = compile_guarded(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\
 SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s+также)\s+")
 CACHED = 4096  # distinct clauses remembered per process
 MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
-LEADING_WITH = re.compile(r"^\s*(?:with|between|by|с|со|между)\s+", re.I)
+LEADING_WITH = re.compile(r"^\s*(?:[-–—:]\s*)?(?:(?:with|between|by|с|со|между)\s+)?", re.I)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
     r"ранее|до\s+этого|перед\s+этим|затем|позднее|также|кроме\s+того)[,\s]+",
@@ -169,14 +169,16 @@ def partners_in(words: str, cyrillic: bool) -> tuple[Partner, ...]:
     return tuple(found)
 
 
-def _pair_subject(subject: str, cyrillic: bool) -> bool:
+def pair_subject(subject: str, cyrillic: bool) -> bool:
     """True when the words before the cue join the Russian side and another with "and"
     ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»)."""
     joined = SEPARATOR_RU if cyrillic else SEPARATOR_EN
     return joined.search(subject) is not None and is_russian_side(subject)
 
 
-def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[Partner], str]:
+def other_side(
+    sentence: str, cue: re.Match[str], cyrillic: bool, subject_only: bool = False
+) -> tuple[list[Partner], str]:
     """The other side's parts in a meeting sentence whose cue is `cue`, and the words that
     name it (kept for a name and office even when no state is found). The words after
     each "with" come first ("talks with X, and then with Y"), then the words after the cue;
@@ -199,6 +201,8 @@ def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[
             subject = subject[comma + 1 :] if comma >= 0 else subject
     found: list[Partner] = []
     russian_object = False
+    if subject_only:  # "X and Lavrov discussed relations with Y": Y is a topic
+        after = [""]
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
@@ -209,7 +213,7 @@ def other_side(sentence: str, cue: re.Match[str], cyrillic: bool) -> tuple[list[
         for partner in their:
             if (partner.country, partner.org) not in {(p.country, p.org) for p in found}:
                 found.append(partner)
-    if not found and (russian_object or _pair_subject(subject, cyrillic)):
+    if not found and (russian_object or pair_subject(subject, cyrillic)):
         found = list(partners_in(subject, cyrillic))
     if found:
         return found, found[0].words
