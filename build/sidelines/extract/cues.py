@@ -77,7 +77,8 @@ BOTH_SIDES = compile_guarded(
 
 # An announcement: a future, a schedule, an intention, an agreement to meet.
 PLANNED = compile_guarded(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going|to)\b"
+    r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:scheduled|expected|due|set|slated|planned|going|to)\b"
     r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
     r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
     r"|(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:\w+['’]s\s+)?(?:programme|program|agenda|schedule)"
@@ -85,7 +86,7 @@ PLANNED = compile_guarded(
     r"|to\s+(?:attend|lead|head|take\s+part|participate))\b"
     r"|(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планирует\w*|планиру\w+"
     r"|запланирован\w*|намечен\w*|станет|станут|предстоит|предстоящ\w*|проведёт|проведет|проведут"
-    r"|встретится|встретятся|примет|прим[уе]т|посетит|намерен\w*|собирается|ожидается"
+    r"|встретится|встретятся|примет|прим[уе]т|посетит|возглавит|возглавят|намерен\w*|собирается|ожидается"
     r"|ожидает\w*|условились|договорились\s+(?:о\s+встрече|встретиться|побеседовать|провести)"
     r"|в\s+(?:его|её|ее)\s+графике|в\s+графике|в\s+программе|для\s+участия|чтобы\s+принять)(?!\w)",
     re.I,
@@ -142,7 +143,7 @@ PLANNED_WORDS = (
     "пройд", "планир", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
     "провед", "встретится", "встретятся", "примет", "прим", "посетит", "намерен", "собирается",
     "ожида", "условились", "договорились", "график", "программ", "attend", "lead", "head",
-    "take", "particip", "участи", "чтобы",
+    "take", "particip", "участи", "чтобы", "возглав",
 )  # fmt: skip
 REMOTE_WORDS = ("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
 NEGATED_WORDS = (
@@ -168,10 +169,22 @@ def search(pattern: re.Pattern[str], words: tuple[str, ...], text: str, folded: 
     return pattern.search(text) if has_any(folded, words) else None
 
 
+# A planned meeting that has begun is held ("… is under way", «… уже началась»).
+STARTED = compile_guarded(
+    r"\b(?:has\s+(?:already\s+)?(?:begun|started)|is\s+under\s+way|is\s+underway)\b"
+    r"|(?<!\w)(?:уже\s+началась|уже\s+начались|уже\s+начался|началась|начались|уже\s+идут)(?!\w)",
+    re.I,
+)
+
+
 def is_planned(sentence: str) -> bool:
-    """True when the sentence (outside its relative clauses) announces rather than reports."""
+    """True when the sentence (outside its relative clauses) announces rather than reports,
+    and does not say that the meeting has begun."""
     folded = sentence.casefold()
-    return has_any(folded, PLANNED_WORDS) and PLANNED.search(_main_clause(sentence)) is not None
+    if not has_any(folded, PLANNED_WORDS):
+        return False
+    clause = _main_clause(sentence)
+    return PLANNED.search(clause) is not None and STARTED.search(clause) is None
 
 
 # A relative clause says something else about a side ("…, with whom he had spoken by

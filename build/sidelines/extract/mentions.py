@@ -32,10 +32,10 @@ from sidelines.extract.cues import (
     any_cue,
     is_call_or_denial,
     is_planned,
+    is_remote,
     search,
 )
 from sidelines.extract.dates import (
-    GENERAL_ASSEMBLY,
     Dateline,
     dateline,
     resolve,
@@ -85,6 +85,12 @@ JOINT = compile_guarded(
 )
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 BULLET = re.compile(r"^[ \t]*(?:[▪▫•◾◽🔹🔸►▶✅☑➖*·–—-]|\d{1,2}[.)])[\ufe0f]?[ \t]*")
+RUSSIAN_OBJECT = compile_guarded(
+    r"\bwith\s+(?:the\s+|his\s+|her\s+)?Russian\s+(?:\w+\s+){0,2}?"
+    r"(?:minister|counterpart|colleague|ambassador|president|diplomat)"
+    r"|(?<!\w)с\s+российск\w+\s+(?:\w+\s+){0,2}?(?:министр|коллег|посл|президент|дипломат)\w*",
+    re.I,
+)
 POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -241,6 +247,11 @@ class PostContext:
         return found
 
     @cached_property
+    def mentions_call(self) -> bool:
+        """Some sentence of the post is about a call ("the ministers" may then be on it)."""
+        return is_remote(self.text)
+
+    @cached_property
     def pinned(self) -> str | None:
         return pinned_place(self.text) if "📍" in self.text else None
 
@@ -292,7 +303,9 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
         return True, participant
     subject = sentence[:cue_start]
     if partner_of(subject)[0] and OFFICE.search(subject):
-        return False, None  # another state's official is the subject
+        # another state's official is the subject: a meeting only "with the Russian minister"
+        with_russian = RUSSIAN_OBJECT.search(sentence, cue_start)
+        return (True, ctx.official) if with_russian else (False, None)
     if ctx.official:
         return True, ctx.official
     if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
@@ -336,9 +349,7 @@ def _place(sentence: str, cyrillic: bool, ctx: PostContext) -> tuple[str | None,
 def _multilateral_orgs(sentence: str) -> list[str]:
     stage = blank_sidelines(sentence)  # the session's margins are not the gathering
     orgs = organisations_named(stage)
-    if not orgs and GENERAL_ASSEMBLY.search(stage):
-        orgs = ["UN"]
-    return orgs
+    return orgs  # the General Assembly itself is a session, not a meeting with the UN
 
 
 def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
@@ -349,6 +360,10 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         MEETING, MEETING_WORDS, sentence, folded
     )
     multi = search(MULTILATERAL, MULTILATERAL_WORDS, sentence, folded)
+    if multi is not None:
+        topic = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
+        if topic is not None and topic.start() < multi.start():
+            multi = None  # "discussed Russia's participation in the summit": a topic
     pair_only = False
     if cue is None and multi is None:
         action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
@@ -375,7 +390,7 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     fallback = not partners and ctx.fallback != (None, None) and cue is not None
     if fallback and words.strip() and _is_person(_counterpart(words, cyrillic).name):
         partners = [Partner(*ctx.fallback, words)]  # someone named, of the flag's or tag's state
-    elif fallback and cue is not None and BOTH_SIDES.match(sentence[: cue.start()]):
+    elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named

@@ -74,6 +74,9 @@ OFFICE = compile_guarded(
 )
 
 
+RUSSIAN = compile_guarded(r"\bRussian\b|\bRussia['’]s\b|(?<!\w)(?:российск\w+|России|РФ)(?!\w)")
+
+
 class Partner(NamedTuple):
     """One other side: its state or organisation, and the words that name it."""
 
@@ -98,10 +101,13 @@ def partner_of(words: str) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=CACHED)
 def is_russian_side(words: str) -> bool:
     """True when the words name the Russian side: an official of the table, or a Russian
-    title naming no other state ("Russia's Foreign Minister", «Посол России»)."""
+    title naming no other state ("Russia's Foreign Minister", «Посол России», «с российским
+    министром»)."""
     if russian_official(words):
         return True
     named, _ = russian_participant(words, "")
+    if not named:
+        named = RUSSIAN.search(words) is not None and OFFICE.search(words) is not None
     return named and partner_of(words) == (None, None)
 
 
@@ -208,6 +214,9 @@ def other_side(
             break  # the cue's own words only when no "with" names a side
         their = partners_in(words, cyrillic)  # the Russian side's parts dropped
         if not their and is_russian_side(words):
+            others = [p for p in split_parts(words, cyrillic) if not is_russian_side(p)]
+            if others:  # «переговоры В.В.Путина и Н.Моди»: the other one, state unnamed
+                return [], others[0]
             russian_object = True
             continue
         for partner in their:
