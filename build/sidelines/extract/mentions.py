@@ -91,6 +91,7 @@ RUSSIAN_OBJECT = compile_guarded(
     r"|(?<!\w)с\s+российск\w+\s+(?:\w+\s+){0,2}?(?:министр|коллег|посл|президент|дипломат)\w*",
     re.I,
 )
+COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -289,6 +290,11 @@ def _unnamed(partner: Partner, cyrillic: bool) -> bool:
     return not _counterpart(partner.words, cyrillic).name
 
 
+def _someone(words: str, cyrillic: bool) -> bool:
+    """True when the words name a person, or call them a counterpart («с коллегой»)."""
+    return COUNTERPART.search(words) is not None or _is_person(_counterpart(words, cyrillic).name)
+
+
 def _is_person(name: str | None) -> bool:
     """A name, not an office in the plural ("the Presidents") or a possessive state."""
     return bool(name) and not OFFICE.fullmatch(name or "") and not POSSESSIVE.search(name or "")
@@ -388,8 +394,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     elif multi is not None or (len(partners) > 1 and JOINT.search(sentence)):
         fmt = "multilateral"
     fallback = not partners and ctx.fallback != (None, None) and cue is not None
-    if fallback and words.strip() and _is_person(_counterpart(words, cyrillic).name):
-        partners = [Partner(*ctx.fallback, words)]  # someone named, of the flag's or tag's state
+    if fallback and words.strip() and _someone(words, cyrillic):
+        partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
     elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
