@@ -342,6 +342,16 @@ DATES = [
         (date(2024, 7, 12), "stated"),
         id="dateline-ru",
     ),
+    # RIA Novosti, 23 Oct 2024 ("15:47 23.10.2024" under the headline): an article's time
+    # stamp dates "on Thursday" in an announcement.
+    pytest.param(
+        post(
+            "Putin's Thursday in Kazan\n15:47 23.10.2024\nKAZAN, October 23 (RIA Novosti) - "
+            "Vladimir Putin is expected to meet the President of Bolivia on Thursday."
+        ),
+        (date(2024, 10, 24), "inferred"),
+        id="article-time-stamp",
+    ),
     # A date in a neighbouring sentence about an arrival is not the meeting's date.
     pytest.param(
         post(

@@ -473,8 +473,36 @@ DATELINE_PLACE_AFTER = re.compile(
 
 
 def _place_name(raw: str) -> str:
+    """A dateline's place as a name: "KAZAN" -> "Kazan", «РИО-ДЕ-ЖАНЕЙРО» -> «Рио-де-Жанейро»."""
     name = raw.strip()
-    return name.title() if name.isupper() else name
+    if not name.isupper():
+        return name
+    words = re.split(r"([\s-])", name)
+    return "".join(w.capitalize() if len(w) > 2 else w.lower() for w in words)
+
+
+HEADER_LENGTH = 60  # a time-stamp line is short
+HEADER_LINES = 4  # a headline and a time stamp may come before the dateline
+CLOCK = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s+)?")
+
+
+def header_date(text: str | None) -> date | None:
+    r"""The day of an article's time-stamp line ("26 Jul 2024 12:41", "15:47 23.10.2024",
+    «9 июля 2024 года, 14:10, Москва, Кремль») among its first lines: when it came out.
+
+    >>> header_date("Talks in Moscow\n15:47 23.10.2024\nKAZAN, October 23 (RIA Novosti) –")
+    datetime.date(2024, 10, 23)
+    """
+    for line in (text or "")[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
+        if len(line) > HEADER_LENGTH or not DIGIT.search(line):
+            continue
+        start = CLOCK.match(line)
+        for pattern in DATE_PATTERNS:
+            m = pattern.match(line, start.end() if start else 0)
+            stated = stated_from_match(m) if m else None
+            if stated and stated.year:
+                return resolve(stated, None, None)
+    return None
 
 
 def dateline(text: str | None) -> Dateline | None:
@@ -488,7 +516,14 @@ def dateline(text: str | None) -> Dateline | None:
     """
     if not text:
         return None
-    head = text[:80]
+    for line in text[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
+        found = _dateline_of(line[:80])
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_of(head: str) -> Dateline | None:
     if not DIGIT.search(head):
         return None
     found = DATELINE_PLACE.match(head)

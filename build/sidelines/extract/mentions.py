@@ -38,6 +38,7 @@ from sidelines.extract.cues import (
 from sidelines.extract.dates import (
     Dateline,
     dateline,
+    header_date,
     resolve,
     sentence_date,
     session_year,
@@ -210,7 +211,8 @@ class PostContext:
 
     def __init__(self, post: dict[str, Any]) -> None:
         self.text: str = post.get("text") or ""
-        self.published = _published(post)
+        # An article's time-stamp line dates it when no export did.
+        self.published = _published(post) or header_date(self.text)
         self.session: int | None = post.get("unga_session")
         self.base: dict[str, Any] = {
             "post_id": post["post_id"],
