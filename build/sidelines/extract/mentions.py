@@ -93,6 +93,8 @@ RUSSIAN_OBJECT = compile_guarded(
     re.I,
 )
 COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
+DATELINE_SPAN = 40  # the day of a dateline comes within its first characters
+DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
 POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -321,11 +323,25 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
     return False, None
 
 
+def _without_dateline(sentence: str, ctx: PostContext) -> str:
+    """The sentence without the dateline it opens with ("KAZAN, October 23 (RIA Novosti) -"):
+    the agency's day is not the sentence's own."""
+    line = ctx.dateline
+    if line is None or not sentence.casefold().startswith(line.place.casefold()[:4]):
+        return sentence
+    cut = sentence.find(str(line.stated.day), len(line.place))
+    if cut < 0 or cut > DATELINE_SPAN:
+        return sentence
+    stop = DATELINE_END.search(sentence, cut)
+    return sentence[stop.end() :] if stop else sentence
+
+
 def _date(
     sentence: str, session: int | None, planned: bool, ctx: PostContext
 ) -> tuple[date | None, str]:
     """The sentence's own date; a held meeting without one takes the dateline's day, else
     the publication day. A date in a neighbouring sentence is another event's."""
+    sentence = _without_dateline(sentence, ctx)
     when, precision = sentence_date(sentence, session, ctx.published, planned, ctx.year)
     if planned and when is not None and ctx.published is not None and when < ctx.published:
         return None, "unknown"  # an announcement is of a day to come: this one is not
