@@ -347,7 +347,8 @@ DATES = [
     pytest.param(
         post(
             "Putin's Thursday in Kazan\n15:47 23.10.2024\nKAZAN, October 23 (RIA Novosti) - "
-            "Vladimir Putin is expected to meet the President of Bolivia on Thursday."
+            "Vladimir Putin is expected to meet the President of Bolivia on Thursday.",
+            kind="article",
         ),
         (date(2024, 10, 24), "inferred"),
         id="article-time-stamp",

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.literals import Literals
 
 # A meeting between two sides, reported or announced, in any voice: "met (with)",
 # "held talks with", "is holding talks", "talks between", "sat down", «встретился»,
@@ -64,7 +65,7 @@ _PAIR_ACTION = (
     r"|(?<!\w)(?:обсудили|обсудят|обменялись\s+мнениями|рассмотрели|подписали)(?!\w)"
 )
 PAIR_ACTION = compile_guarded(_PAIR_ACTION, re.I)
-PAIR_ACTION_WORDS = (
+PAIR_ACTION_WORDS = Literals(
     "discuss", "reviewed", "exchanged", "compared", "signed", "обсуд", "обменялись",
     "рассмотрели", "подписали",
 )  # fmt: skip
@@ -118,53 +119,88 @@ _LIST_HEADING = (
 LIST_HEADING = compile_guarded(_LIST_HEADING, re.I)
 
 
-# Literals every match of a pattern contains (casefolded): a text without any of them
+# Literals every match of a pattern contains (casefolded; the cue lists single words, so
+# that a plain `casefold()` is enough; the plan and denial lists are looked for in `fold`ed
+# text, blanks made single spaces): a text without any of them
 # cannot match, and `in` finds a literal many times faster than `re` tries an alternation
 # at every word. (The literal form of the cues is also what a column-wide Aho-Corasick
 # pass needs.) A test checks each list against its pattern.
-MEETING_WORDS = (
-    "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat down",
-    "sit down", "tête", "tete", "audience", "exchanged views", "compared notes", "call",
-    "paid", "встреч", "встрет", "переговор", "бесед", "консультац", "разговор", "тет-а-тет",
-    "сверили", "обменял", "обменят",
+MEETING_WORDS = Literals(
+    "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat",
+    "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
+    "встрет", "переговор", "бесед", "консультац", "разговор", "тет-а-тет", "сверили",
+    "мнениями",
 )  # fmt: skip
-RECEIVED_WORDS = ("receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут")
-MULTILATERAL_WORDS = (
-    "took", "takes", "take", "taking", "particip", "attend", "ministerial", "meeting",
-    "участи", "участв", "заседани", "совещани", "встреч", "lead", "led", "head", "возглав",
+RECEIVED_WORDS = Literals(
+    "receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут"
+)
+MULTILATERAL_WORDS = Literals(
+    "took", "takes", "take", "taking", "particip", "attend", "ministerial", "ministers",
+    "leaders", "heads", "lead", "led", "head", "участи", "участв", "возглав", "министров",
+    "глав", "лидеров", "руководителей",
 )  # fmt: skip
-LIST_WORDS = (
+LIST_WORDS = Literals(
     "contacts", "meetings", "talks", "schedule", "agenda", "programme", "контакт", "встреч",
     "переговор", "график", "программ",
 )  # fmt: skip
-PLANNED_WORDS = (
-    "will", "shall", "is", "are", "plan", "intend", "upcoming", "forthcoming", "agreed",
-    "next week", "later", "program", "agenda", "schedule", "буд", "состоится", "состоятся",
-    "пройд", "планир", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
-    "провед", "встретится", "встретятся", "примет", "прим", "посетит", "намерен", "собирается",
-    "ожида", "условились", "договорились", "график", "программ", "attend", "lead", "head",
-    "take", "particip", "участи", "чтобы", "возглав",
+PLANNED_WORDS = Literals(
+    "will", "shall", "is scheduled", "is expected", "is due", "is set", "is slated",
+    "is planned", "is going", "is to", "is also", "is now", "is still", "are scheduled",
+    "are expected", "are due", "are set", "are slated", "are planned", "are going", "are to",
+    "are also", "are now", "are still", "plans to", "plan to", "planning to", "intend",
+    "upcoming", "forthcoming", "agreed to meet", "next week", "later today", "later this",
+    "program", "agenda", "schedule", "to attend", "to lead", "to head", "to take part",
+    "to participate", "будет", "будут", "состоится", "состоятся", "пройдёт", "пройдет",
+    "пройдут", "планиру", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
+    "проведёт", "проведет", "проведут", "встретится", "встретятся", "примет", "примут",
+    "посетит", "возглавит", "возглавят", "намерен", "собирается", "ожидается", "ожидает",
+    "условились", "договорились о встрече", "договорились встретиться",
+    "договорились побеседовать", "договорились провести", "графике", "в программе",
+    "для участия", "чтобы принять",
 )  # fmt: skip
-REMOTE_WORDS = ("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
-NEGATED_WORDS = (
-    "no", "won", "impossible", "rule", "denied", "cancel", "postponed", "there",
-    "не", "невозможн", "исключ", "отмен", "отлож", "possib", "возможн",
+REMOTE_WORDS = Literals("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
+NEGATED_WORDS = Literals(
+    "no plan", "no meeting", "no talks", "no contact", "not planned", "not scheduled",
+    "not expected", "not meet", "not hold", "won't", "won’t", "will not", "impossible",
+    "ruled out", "rule out", "denied", "cancelled", "canceled", "postponed", "there is no",
+    "there are no", "possible meeting", "possible talks", "possible contact",
+    "possibility of", "не планиру", "не запланирован", "не будет", "не состоится",
+    "не состоялась", "нет планов", "нет договор", "невозможн", "исключ", "отмен", "отложен",
+    "отложил", "не было", "возможн",
 )  # fmt: skip
-CUE_WORDS = MEETING_WORDS + RECEIVED_WORDS + MULTILATERAL_WORDS + LIST_WORDS + PAIR_ACTION_WORDS
+CUE_WORDS = Literals(*MEETING_WORDS, *RECEIVED_WORDS, *MULTILATERAL_WORDS, *LIST_WORDS)
 
 
-def has_any(folded: str, words: tuple[str, ...]) -> bool:
+def has_any(folded: str, words: Literals) -> bool:
     """True when the casefolded text contains one of the literals."""
-    return any(word in folded for word in words)
+    return words.found_in(folded)
+
+
+def fold(text: str) -> str:
+    """The text casefolded, every run of blanks (no-break spaces too) one space: the form
+    the literals are looked for in.
+
+    >>> fold("Lavrov  IS\u00a0expected")
+    'lavrov is expected'
+    """
+    return " ".join(text.casefold().split())
 
 
 def any_cue(text: str) -> bool:
     """True when some sentence of the text might report or announce a meeting (a cheap
-    test on the whole text that spares the sentence loop)."""
-    return has_any(text.casefold(), CUE_WORDS)
+    test on the whole text that spares the sentence loop): a cue word, or what a pair does
+    after "and" has joined it ("Lavrov and Wang Yi discussed")."""
+    folded = text.casefold()
+    if has_any(folded, CUE_WORDS):
+        return True
+    action = PAIR_ACTION_WORDS.first_in(folded)
+    return action >= 0 and PAIR_WORDS.first_in(folded) in range(action)
 
 
-def search(pattern: re.Pattern[str], words: tuple[str, ...], text: str, folded: str) -> Any:
+PAIR_WORDS = Literals(" and ", " и ")
+
+
+def search(pattern: re.Pattern[str], words: Literals, text: str, folded: str) -> Any:
     """`pattern.search(text)`, skipped when the text lacks every literal of `words`."""
     return pattern.search(text) if has_any(folded, words) else None
 
@@ -180,8 +216,7 @@ STARTED = compile_guarded(
 def is_planned(sentence: str) -> bool:
     """True when the sentence (outside its relative clauses) announces rather than reports,
     and does not say that the meeting has begun."""
-    folded = sentence.casefold()
-    if not has_any(folded, PLANNED_WORDS):
+    if not has_any(fold(sentence), PLANNED_WORDS):
         return False
     clause = _main_clause(sentence)
     return PLANNED.search(clause) is not None and STARTED.search(clause) is None
@@ -210,7 +245,7 @@ def is_remote(sentence: str) -> bool:
 
 def is_call_or_denial(sentence: str) -> bool:
     """`is_remote(sentence) or is_negated(sentence)`, the main clause found once."""
-    folded = sentence.casefold()
+    folded = fold(sentence)
     if not has_any(folded, REMOTE_WORDS) and not has_any(folded, NEGATED_WORDS):
         return False
     clause = _main_clause(sentence)

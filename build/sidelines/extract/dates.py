@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.literals import Literals
 
 FIRST_SESSION_YEAR = 1945  # session N opens in September of 1945 + N
 
@@ -97,7 +98,7 @@ DATE_PATTERNS = [
 
 DIGIT = re.compile(r"\d")
 DOTTED = re.compile(r"\d\.\d")
-ORDINAL_ENDINGS = ("ого ", "ое ", "ье ", "его ")
+ORDINAL_ENDINGS = Literals("ого ", "ое ", "ье ", "его ")
 
 # Any of the date patterns: a cheap test that spares the sentence loop for dateless texts.
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -340,10 +341,10 @@ DAY_OF_MONTH = compile_guarded(r"\bon\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b
 
 # Literals the patterns above need (casefolded): `in` rules a sentence out quickly.
 # The ordinal dates need a month written in letters («мая», not any «ма…»).
-RU_MONTH_WORDS = (*(stem for stem in RU_MONTHS if stem != "ма"), "мая")
-RELATIVE_WORDS = (
+RU_MONTH_WORDS = Literals(*(stem for stem in RU_MONTHS if stem != "ма"), "мая")
+RELATIVE_WORDS = Literals(
     "today",
-    "this ",
+    "this",
     "tonight",
     "yesterday",
     "tomorrow",
@@ -352,7 +353,7 @@ RELATIVE_WORDS = (
     "вчера",
     "накануне",
 )
-WEEKDAY_WORDS = (
+WEEKDAY_WORDS = Literals(
     "day",
     "понедельник",
     "вторник",
@@ -365,9 +366,9 @@ WEEKDAY_WORDS = (
 DIGIT = re.compile(r"\d")
 
 
-def has_word(folded: str, words: tuple[str, ...]) -> bool:
+def has_word(folded: str, words: Literals) -> bool:
     """True when the casefolded text contains one of the literals."""
-    return any(word in folded for word in words)
+    return words.found_in(folded)
 
 
 def weekday_number(match: re.Match[str]) -> int:
@@ -505,9 +506,10 @@ def header_date(text: str | None) -> date | None:
     return None
 
 
-def dateline(text: str | None) -> Dateline | None:
+def dateline(text: str | None, agency: bool = True) -> Dateline | None:
     """The dateline a report opens with: "KAZAN, October 24. /TASS/.", «Москва. 12 июля.
-    INTERFAX.RU», «24 сентября, Минск /Корр. БЕЛТА/.»; None when the text has none.
+    INTERFAX.RU», «24 сентября, Минск /Корр. БЕЛТА/.» (that one only in an `agency`'s
+    article); None when the text has none.
 
     >>> dateline("KAZAN, October 24. /TASS/. Talks.")
     Dateline(place='Kazan', stated=StatedDate(day=24, month=10, year=None, start=7))
@@ -517,13 +519,13 @@ def dateline(text: str | None) -> Dateline | None:
     if not text:
         return None
     for line in text[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
-        found = _dateline_of(line[:80])
+        found = _dateline_of(line[:80], agency)
         if found is not None:
             return found
     return None
 
 
-def _dateline_of(head: str) -> Dateline | None:
+def _dateline_of(head: str, agency: bool) -> Dateline | None:
     if not DIGIT.search(head):
         return None
     found = DATELINE_PLACE.match(head)
@@ -533,7 +535,7 @@ def _dateline_of(head: str) -> Dateline | None:
             stated = stated_from_match(m) if m else None
             if stated:
                 return Dateline(_place_name(found.group("place")), stated)
-    first = DATELINE_DATE_FIRST.match(head)
+    first = DATELINE_DATE_FIRST.match(head) if agency else None  # BELTA's date-first form
     if first:
         for pattern in DATE_PATTERNS:
             m = pattern.match(head, first.end())

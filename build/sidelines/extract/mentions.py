@@ -47,6 +47,7 @@ from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.identity import same_counterpart
 from sidelines.extract.lang import LATIN, letters
+from sidelines.extract.literals import Literals
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 from sidelines.extract.people import (
     Counterpart,
@@ -95,6 +96,7 @@ RUSSIAN_OBJECT = compile_guarded(
 COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
 DATELINE_SPAN = 40  # the day of a dateline comes within its first characters
 DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
+PAIR = Literals("and", " и")  # a pair of sides is joined by one of these
 POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -214,7 +216,10 @@ class PostContext:
     def __init__(self, post: dict[str, Any]) -> None:
         self.text: str = post.get("text") or ""
         # An article's time-stamp line dates it when no export did.
-        self.published = _published(post) or header_date(self.text)
+        self.published = _published(post)
+        self.article = post.get("kind") == "article"
+        if self.published is None and self.article:
+            self.published = header_date(self.text)
         self.session: int | None = post.get("unga_session")
         self.base: dict[str, Any] = {
             "post_id": post["post_id"],
@@ -262,7 +267,7 @@ class PostContext:
 
     @cached_property
     def dateline(self) -> Dateline | None:
-        return dateline(self.text)
+        return dateline(self.text, agency=self.article)
 
     @cached_property
     def year(self) -> int | None:
@@ -379,7 +384,7 @@ def _multilateral_orgs(sentence: str) -> list[str]:
 def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     """The meetings one sentence reports or announces (several when it names several
     states met one by one: "met A, B and C")."""
-    folded = sentence.casefold()
+    folded = sentence.casefold()  # the cue literals are single words
     cue = search(RECEIVED, RECEIVED_WORDS, sentence, folded) or search(
         MEETING, MEETING_WORDS, sentence, folded
     )
@@ -389,7 +394,7 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         if topic is not None and topic.start() < multi.start():
             multi = None  # "discussed Russia's participation in the summit": a topic
     pair_only = False
-    if cue is None and multi is None:
+    if cue is None and multi is None and PAIR.found_in(folded):
         action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
         if action and pair_subject(sentence[: action.start()], ctx.cyrillic):
             cue, pair_only = action, True  # "Lavrov and Wang Yi discussed …"
