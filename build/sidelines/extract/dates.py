@@ -248,15 +248,19 @@ def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
 def _patterns_for(text: str) -> list[re.Pattern[str]]:
     """The date patterns that can match the text: digits for most, a dot between digits for
     01.05.2017, a month in letters after an ordinal for «двадцать второго сентября»."""
-    patterns = []
-    if DIGIT.search(text):
-        patterns = DATE_PATTERNS[:3]
-        if DOTTED.search(text):
-            patterns = [*patterns, DATE_PATTERNS[3]]
+    patterns: list[re.Pattern[str]] = []
     folded = text.casefold()
-    if has_word(folded, ORDINAL_ENDINGS) and has_word(folded, RU_MONTH_WORDS):
-        patterns = [*patterns, DATE_PATTERNS[4]]
-    return patterns
+    russian_month = has_word(folded, RU_MONTH_WORDS)
+    if DIGIT.search(text):
+        if has_word(folded, EN_MONTH_WORDS):
+            patterns += DATE_PATTERNS[:2]
+        if russian_month:
+            patterns.append(DATE_PATTERNS[2])
+        if DOTTED.search(text):
+            patterns.append(DATE_PATTERNS[3])
+    if russian_month and has_word(folded, ORDINAL_ENDINGS):
+        patterns.append(DATE_PATTERNS[4])
+    return sorted(patterns, key=DATE_PATTERNS.index)  # the order of the list above
 
 
 def stated_dates(text: str | None) -> list[StatedDate]:
@@ -342,6 +346,7 @@ DAY_OF_MONTH = compile_guarded(r"\bon\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b
 # Literals the patterns above need (casefolded): `in` rules a sentence out quickly.
 # The ordinal dates need a month written in letters («мая», not any «ма…»).
 RU_MONTH_WORDS = Literals(*(stem for stem in RU_MONTHS if stem != "ма"), "мая")
+EN_MONTH_WORDS = Literals(*EN_MONTHS)
 RELATIVE_WORDS = Literals(
     "today",
     "this",
