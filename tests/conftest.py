@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 import pytest
 
+from sidelines.package import file_digest
 from sidelines.pipeline import BuildConfig, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,3 +34,14 @@ def seed_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def read_table(package: Path, name: str) -> pl.DataFrame:
     """A table of a built package, from its CSV, every column as text."""
     return pl.read_csv(package / "data" / f"{name}.csv", infer_schema=False)
+
+
+def rerecord(package: Path, relative: str) -> None:
+    """Record a tampered file's new bytes and hash in the package's descriptor, as someone
+    covering their tracks (or a careless re-export) would: only the contents can tell then."""
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["path"] == relative:
+            resource["bytes"], resource["hash"] = file_digest(package / relative)
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -18,7 +18,7 @@ def test_citation_matches_package_metadata() -> None:
     assert cff["abstract"] == meta["description"]
     assert cff["license"] == meta["licenses"][0]["name"]
     assert cff["keywords"] == meta["keywords"]
-    assert cff["repository-code"] == meta["homepage"]
+    assert cff["repository-code"] == cff["url"] == meta["homepage"]  # README: set it first
     assert [a["name"] for a in cff["authors"]] == [c["title"] for c in meta["contributors"]]
     assert "version" not in cff  # the version lives only in schemas/package.json
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 
@@ -43,3 +45,34 @@ def test_diff_of_a_missing_package(tmp_path: Path, seed_package: Path) -> None:
         result.stderr.strip()
         == f"sidelines diff: error: {tmp_path / 'nope'}: not a package folder or zip"
     )
+
+
+def without_first_posts(seed_package: Path, dest: Path, count: int) -> Path:
+    """A copy of the package whose posts.csv lacks its first `count` rows (the diff reads
+    the CSV tables and needs nothing else to agree)."""
+    copy = Path(shutil.copytree(seed_package, dest))
+    lines = (copy / "data/posts.csv").read_bytes().split(b"\r\n")
+    (copy / "data/posts.csv").write_bytes(b"\r\n".join([lines[0], *lines[1 + count :]]))
+    return copy
+
+
+def test_diff_lists_every_removed_key_or_writes_them_all(
+    seed_package: Path, tmp_path: Path
+) -> None:
+    fewer = without_first_posts(seed_package, tmp_path / "fewer", 5)
+    removed = pl.read_csv(seed_package / "data/posts.csv", infer_schema=False)["post_id"][:5]
+    keys = tmp_path / "keys.csv"
+    full = sidelines("diff", str(seed_package), str(fewer), "--keys", str(keys))
+    assert full.returncode == 0, full.stderr
+    assert [line for line in full.stdout.splitlines() if line.startswith("- removed")] == [
+        f"- removed: `{k}`" for k in sorted(removed)
+    ]
+    assert not keys.exists()  # nothing was cut, so no file
+
+    cut = sidelines("diff", str(seed_package), str(fewer), "--shown", "3", "--keys", str(keys))
+    assert cut.returncode == 0, cut.stderr
+    assert f"- removed: 3 of 5 shown, all in {keys}" in cut.stdout
+    listed = pl.read_csv(keys, infer_schema=False)
+    assert listed.filter(pl.col("table") == "posts")["key"].sort().to_list() == sorted(removed)
+    assert set(listed["change"]) == {"removed"}
+    assert "## Changes between two packages of version 1.0.0" in cut.stdout

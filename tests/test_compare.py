@@ -17,7 +17,7 @@ from sidelines.compare import Previous, RemovalsNotAllowed, compare
 from sidelines.pipeline import BuildConfig, build
 from sidelines.schema import load_schemas
 from sidelines.tables import to_frame
-from tests.conftest import RAW, SCHEMAS
+from tests.conftest import RAW, SCHEMAS, rerecord
 from tests.test_cli import tree_bytes
 
 SCHEMA = load_schemas(SCHEMAS)
@@ -129,11 +129,15 @@ def test_check_command(
     posts = pl.read_parquet(broken / "data" / "posts.parquet")
     pl.concat([posts, posts.head(1)]).write_parquet(broken / "data" / "posts.parquet")
     assert main(["check", str(broken)]) == 1
+    assert "data/posts.parquet: " in capsys.readouterr().err  # its recorded hash differs
+    rerecord(broken, "data/posts.parquet")  # so that the checks of the tables are reached
+    assert main(["check", str(broken)]) == 1
     out = capsys.readouterr().out
-    assert "error: posts.post_id.unique: 2 of 16 rows" in out and "1 errors" in out
+    assert "error: posts.post_id.unique: 2 of 16 rows" in out and "1 error," in out
     fewer = tmp_path / "fewer"
     shutil.copytree(seed_package, fewer)
     posts.tail(-1).write_parquet(fewer / "data" / "posts.parquet")
+    rerecord(fewer, "data/posts.parquet")
     assert main(["check", str(fewer), "--previous", str(seed_package)]) == 1
     assert "would be lost" in capsys.readouterr().err
     assert (

@@ -8,7 +8,8 @@ from typing import Any
 import polars as pl
 import pytest
 
-from sidelines.diff import Snapshot, constraint_change, diff_packages, render_diff
+from sidelines.diff import Snapshot, constraint_change, diff_packages, key_rows, render_diff
+from sidelines.notes import render_notes
 from sidelines.semver import Bump
 
 SCHEMA: dict[str, Any] = {
@@ -148,3 +149,62 @@ def test_resource_added_is_minor_and_removed_is_major() -> None:
 )
 def test_constraint_change(name: str, old: Any, new: Any, bump: Bump) -> None:
     assert constraint_change(name, old, new) is bump
+
+
+FIVE_NEW = {"id": ["x", "y", "a1", "a2", "a3", "a4", "a5"], "kind": ["a", "b", *"aaaaa"]}
+
+
+def five_added() -> Any:
+    rows = {**FIVE_NEW, "n": [str(i + 1) for i in range(7)]}
+    new = package(rows=rows, version="1.1.0")
+    return diff_packages(package(), new)
+
+
+def test_every_added_key_is_listed_by_default() -> None:
+    text = render_diff(five_added())
+    assert [line for line in text.splitlines() if line.startswith("- added")] == [
+        f"- added: `a{i}`" for i in range(1, 6)
+    ]
+
+
+def test_a_cut_list_says_so_and_where_the_rest_is() -> None:
+    text = render_diff(five_added(), shown=3, more="all in keys.csv")
+    added = [line for line in text.splitlines() if line.startswith("- added")]
+    assert added == [
+        "- added: `a1`",
+        "- added: `a2`",
+        "- added: `a3`",
+        "- added: 3 of 5 shown, all in keys.csv",
+    ]
+    assert key_rows(five_added()) == [("t", "added", f"a{i}") for i in range(1, 6)]
+
+
+def test_changed_rows_are_described_then_listed() -> None:
+    rows = {"id": ["x", "y"], "kind": ["b", "a"], "n": ["1", "2"]}
+    diff = diff_packages(package(), package(rows=rows))
+    text = render_diff(diff, shown=1, more="all in k.csv")
+    assert "- changed: `x: kind 'a' -> 'b'`" in text
+    assert "- changed: `y: kind 'b' -> 'a'`" in text  # described rows are never cut
+    assert diff.tables[0].changed_keys == ["x", "y"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "heading"),
+    [
+        pytest.param(
+            "1.0.0", "1.0.0", "## Changes between two packages of version 1.0.0", id="same"
+        ),
+        pytest.param("1.0.0", "1.1.0", "## Changes since 1.0.0", id="newer"),
+    ],
+)
+def test_heading_names_the_versions_honestly(old: str, new: str, heading: str) -> None:
+    diff = diff_packages(package(version=old), package(version=new))
+    assert render_diff(diff).splitlines()[0] == heading
+
+
+def test_release_notes_cut_long_lists_and_say_where_the_rest_is() -> None:
+    descriptor = {"name": "p", "title": "T", "version": "1.1.0"}
+    notes = render_notes(descriptor, "p-1.1.0.zip", {"t": 7}, five_added())
+    added = [line for line in notes.splitlines() if line.startswith("- added")]
+    assert added[-1] == "- added: 3 of 5 shown, `sidelines diff` of the two releases lists them all"
+    assert len(added) == 4

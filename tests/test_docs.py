@@ -44,3 +44,22 @@ def test_every_command_has_help(name: str) -> None:
     for action in command._actions:
         if action.dest != "help":
             assert action.help, f"sidelines {name} {action.option_strings or action.dest}"
+
+
+def test_nox_session_docstrings_fit_on_the_line_nox_lists() -> None:
+    """`nox -l` shows a docstring's first line only: a longer one would be cut."""
+    for name, doc in nox_sessions().items():
+        assert doc is not None and "\n" not in doc, f"nox session {name}: one line, please"
+
+
+def test_top_level_help_speaks_to_users() -> None:
+    description = (parser().description or "").lower()
+    assert "thin commands" not in description
+    assert all(word in description for word in ("build", "check", "diff", "publish"))
+
+
+@pytest.mark.parametrize("name", ["build", "check", "publish", "diff", "eval"])
+def test_every_option_with_a_default_says_it(name: str) -> None:
+    for action in subcommands()[name]._actions:
+        if action.option_strings and action.default not in (None, False, argparse.SUPPRESS):
+            assert "default" in (action.help or ""), f"sidelines {name} {action.option_strings}"

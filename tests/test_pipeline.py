@@ -451,7 +451,7 @@ def test_skip_bad_builds_the_rest_and_reports_each_file(
     out = capsys.readouterr().out.strip().splitlines()
     assert status == 0
     built = next(i for i, line in enumerate(out) if line.startswith("built "))
-    assert "1 files read, 4 posts" in out[built] and "3 files skipped" in out[built]
+    assert "1 file read, 4 posts" in out[built] and "3 files skipped" in out[built]
     assert out[built + 1 :] == [f"skipped {s['reason']}" for s in summary.skipped]
 
 

@@ -37,6 +37,7 @@ def test_summary_counts_per_table() -> None:
         "failed": 2,
         "errors": 1,
         "warnings": 1,
+        "not_applicable": 0,
     }
     assert data["tables"]["posts"]["warnings"] == 1 and data["tables"]["posts"]["rows"] == 3
     assert data["comparison"] == {
@@ -68,3 +69,31 @@ def test_seed_package_quality(seed_package: Path) -> None:
         .read_text(encoding="utf-8")
         .startswith("<!DOCTYPE html>")
     )
+
+
+def test_checks_with_nothing_to_check_or_rows_against_them_are_told_apart() -> None:
+    """Modelled on the seeds: no baseline release (language drift checks no row) and a
+    hashtag share that passes its threshold with posts against it."""
+    drift = Check(
+        "posts.lang.share_stable", "posts", "language_shares", "ExpectX", {}, "warning", "r"
+    )
+    share = Check(
+        "posts.hashtags.share", "posts", "posts_hashtagged", "ExpectX", {}, "warning", "s"
+    )
+    report = QualityReport(
+        [
+            CheckResult(drift, True, 0, 0),
+            CheckResult(share, True, 15, 8),
+            result("posts.a.unique", "error", True, []),
+        ],
+        Comparison(rows={"posts": 15}),
+    )
+    assert [r.outcome for r in report.results] == ["not applicable", "tolerated", "passed"]
+    data = summary(report, "9.9.9")
+    assert data["totals"]["passed"] == 3 and data["totals"]["not_applicable"] == 1
+    assert [e["outcome"] for e in data["expectations"]] == ["not applicable", "tolerated", "passed"]
+    files = quality_files(report, "9.9.9")
+    assert "2 passed, 1 not applicable (no rows to check), 0 errors, 0 warnings" in files.readme
+    page = files.reports["quality/index.html"]
+    assert "– not applicable: no rows to check" in page
+    assert "⚠ passed, with rows against it within the threshold" in page

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import shlex
+import subprocess
 import threading
 import urllib.request
 import zipfile
@@ -19,7 +21,8 @@ import polars as pl
 import pytest
 from frictionless import Package, validate
 
-from sidelines.publish import PublishConfig, publish
+from sidelines.notes import CHECKSUM_COMMAND
+from sidelines.publish import NOTES, PublishConfig, publish
 from sidelines.schema import RESOURCES
 
 TIMEOUT = 10  # seconds per download
@@ -88,3 +91,24 @@ def test_open_the_package_from_its_url(release_url: str) -> None:
     assert package.version == zip_name.removeprefix("sidelines-").removesuffix(".zip")
     assert [r.name for r in package.resources][: len(RESOURCES)] == list(RESOURCES)
     assert len(package.get_resource("posts").read_rows()) > 0
+
+
+def test_the_notes_checksum_command_works_with_only_the_zip_and_sums(
+    release_url: str, tmp_path: Path
+) -> None:
+    """A researcher who downloads the zip and SHA256SUMS only, and runs what the notes say."""
+    notes = urllib.request.urlopen(f"{release_url}/{NOTES}", timeout=TIMEOUT).read().decode()
+    (command,) = [line for line in notes.splitlines() if line.startswith("sha256sum ")]
+    assert command == CHECKSUM_COMMAND
+    sums = download(f"{release_url}/SHA256SUMS", tmp_path / "SHA256SUMS").read_text()
+    (zip_name,) = [line.split("  ")[1] for line in sums.splitlines() if ".zip" in line]
+    archive = download(f"{release_url}/{zip_name}", tmp_path / zip_name)
+    checked = subprocess.run(
+        shlex.split(command), cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout == f"{zip_name}: OK\n"
+    data = archive.read_bytes()
+    archive.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # a damaged download is caught
+    damaged = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, check=False)
+    assert damaged.returncode == 1

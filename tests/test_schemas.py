@@ -26,7 +26,7 @@ def test_schema_is_valid_and_keys_exist(name: str) -> None:
 def test_package_matches_schemas(seed_package: Path) -> None:
     schemas = load_schemas(SCHEMAS)
     package = json.loads((seed_package / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {r["name"]: r for r in package["resources"] if r["type"] == "table"}
+    tables = {r["name"]: r for r in package["resources"] if r.get("type") == "table"}
     assert list(tables) == list(RESOURCES)
     for name in RESOURCES:
         assert tables[name]["schema"] == schemas.tables[name]

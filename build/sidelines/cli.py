@@ -6,9 +6,8 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from rich.console import Console
 from rich.progress import track
 
 from sidelines.cli_eval import add_commands as add_eval_commands
@@ -17,17 +16,33 @@ from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
 from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
+from sidelines.places import default_cache_dir
 from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
-from sidelines.schema import default_schemas_dir, load_schemas
+from sidelines.schema import Schemas, default_schemas_dir, load_schemas
+from sidelines.terminal import plain_console, printable
 from sidelines.validate import ValidationFailed
+from sidelines.verify import (
+    copy_differences,
+    descriptor_schemas,
+    file_problems,
+    opened_package,
+    read_copies,
+    read_descriptor,
+)
+from sidelines.words import plural
 
 T = TypeVar("T")
+DESCRIPTION = (
+    "Build the sidelines data package (posts, hashtags and the meetings they report, from "
+    "Telegram channel dumps and exports and news articles) from raw files, check a built "
+    "package or a downloaded release, diff two packages and publish a release."
+)
 PROGRESS_FROM = 20  # show a progress bar only when there are this many files or more
 
-err_console = Console(stderr=True)
-console = Console()
+err_console = plain_console(stderr=True)
+console = plain_console()
 
 
 def show_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
@@ -47,23 +62,25 @@ def print_summary(summary: BuildSummary, out_dir: Path, timings: bool = False) -
     """The short build summary: what was read and written, and how long it took."""
     verb = "up to date (inputs unchanged, package left as it was)" if summary.cached else "built"
     console.print(
-        f"{verb} {out_dir}: {summary.files} files read, {summary.posts} posts, "
-        f"{summary.hashtags} hashtags, {summary.meetings} meetings, "
-        f"{summary.repeats_collapsed} repeats collapsed, "
-        f"{len(summary.skipped)} files skipped, in {summary.seconds:.2f} s",
+        f"{verb} {printable(str(out_dir))}: {plural(summary.files, 'file')} read, "
+        f"{plural(summary.posts, 'post')}, {plural(summary.hashtags, 'hashtag')}, "
+        f"{plural(summary.meetings, 'meeting')}, "
+        f"{plural(summary.repeats_collapsed, 'repeat')} collapsed, "
+        f"{plural(len(summary.skipped), 'file')} skipped, in {summary.seconds:.2f} s",
         highlight=False,
         soft_wrap=True,
     )
     for skipped in summary.skipped:
-        console.print(f"skipped {skipped['reason']}", highlight=False, soft_wrap=True)
+        console.print(f"skipped {printable(skipped['reason'])}", soft_wrap=True)
     if timings:
         for stage in summary.stages:
             seconds, peak = stage["seconds"], stage["peak_rss_mb"]
             console.print(f"  {stage['stage']:<20} {seconds:8.2f} s  peak {peak:8.1f} MB")
 
 
-def print_quality(report: QualityReport) -> None:
-    """One line per failed check, row-count changes against the previous package, totals."""
+def print_quality(report: QualityReport, label: str = "quality") -> None:
+    """One line per failed check and per check that passed with rows against it or had no
+    row to check, row-count changes against the previous package, totals."""
     for r in report.errors + report.warnings:
         example = f" (e.g. {r.examples[0]})" if r.examples else ""
         console.print(
@@ -71,6 +88,16 @@ def print_quality(report: QualityReport) -> None:
             f"{r.check.rule}{example}",
             highlight=False,
             soft_wrap=True,
+        )
+    for r in report.results:
+        if r.outcome == "tolerated":
+            note = f"passed, with {r.unexpected} of {r.evaluated} rows against it"
+        elif r.outcome == "not applicable":
+            note = "not applicable: no rows to check"
+        else:
+            continue
+        console.print(
+            f"note: {r.check.id}: {note} — {r.check.rule}", highlight=False, soft_wrap=True
         )
     comparison = report.comparison
     changed = {
@@ -91,10 +118,12 @@ def print_quality(report: QualityReport) -> None:
             highlight=False,
             soft_wrap=True,
         )
+    idle = sum(r.outcome == "not applicable" for r in report.results)
     console.print(
-        f"quality: {len(report.results)} expectations, "
-        f"{len(report.results) - len(report.errors) - len(report.warnings)} passed, "
-        f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+        f"{label}: {plural(len(report.results), 'expectation')}, "
+        f"{len(report.results) - len(report.errors) - len(report.warnings) - idle} passed, "
+        + (f"{idle} not applicable, " if idle else "")
+        + f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}",
         highlight=False,
         soft_wrap=True,
     )
@@ -124,21 +153,48 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Run the quality checks on a built package and compare it with --previous; exit 1 when
-    an error-level expectation fails or rows vanished without --allow-removals."""
-    schemas = load_schemas(args.schemas)
-    package = read_package(args.package, schemas)
-    if package is None:
-        raise ValueError(f"{args.package}: no datapackage.json")
-    missing = [name for name in schemas.tables if name not in package.tables]
-    if missing:
-        raise ValueError(f"{args.package}: no data/{missing[0]}.parquet")
-    previous = read_package(args.previous, schemas) if args.previous else package
-    if previous is None:
-        raise ValueError(f"{args.previous}: no datapackage.json to compare with")
-    report = check_quality(package.tables, schemas, previous, args.allow_removals)
-    print_quality(report)
-    return 1 if report.errors else 0
+    """Check a package as shipped (a folder or a release zip): every file the descriptor lists
+    against its recorded bytes and sha256, no unlisted file in data/, the CSV and Parquet copy
+    of each table holding the same rows; then run the quality checks on both copies and
+    compare with --previous. Exit 1 on any error, each named by file on its own line."""
+    with opened_package(args.package) as folder:
+        descriptor = read_descriptor(folder, args.package)
+        problems = file_problems(folder, descriptor)
+        if problems:
+            return print_problems(args.package, problems)
+        schemas = check_schemas(args.schemas, descriptor)
+        copies = read_copies(folder, schemas)
+        previous = read_package(folder, schemas)  # its recorded baseline, by default
+        if args.previous is not None:
+            with opened_package(args.previous) as previous_folder:
+                previous = read_package(previous_folder, schemas)
+        if previous is None:
+            raise ValueError(f"{args.previous}: no datapackage.json to compare with")
+        problems = copy_differences(copies, schemas)
+        errors = len(problems)
+        for label, tables in (("CSV", copies.csv), ("Parquet", copies.parquet)):
+            report = check_quality(tables, schemas, previous, args.allow_removals)
+            print_quality(report, label=f"quality of the {label} copy")
+            errors += len(report.errors)
+    return print_problems(args.package, problems) if problems else (1 if errors else 0)
+
+
+def print_problems(package: Path, problems: list[str]) -> int:
+    """Each problem found in a package on its own error line; the exit status (1)."""
+    for problem in problems:
+        err_console.print(
+            f"sidelines check: error: {printable(str(package))}: {printable(problem)}",
+            soft_wrap=True,
+        )
+    return 1
+
+
+def check_schemas(option: Path | None, descriptor: dict[str, Any]) -> Schemas:
+    """The schemas `check` reads a package with: --schemas if given, else the repository's
+    schemas/ when run from a source checkout, else the package's own descriptor."""
+    if option is None and default_schemas_dir().is_dir():
+        option = default_schemas_dir()
+    return load_schemas(option) if option is not None else descriptor_schemas(descriptor)
 
 
 def add_comparison_options(command: argparse.ArgumentParser, default: str) -> None:
@@ -170,7 +226,7 @@ def add_schemas_option(command: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    top = argparse.ArgumentParser(prog="sidelines", description=__doc__)
+    top = argparse.ArgumentParser(prog="sidelines", description=DESCRIPTION)
     commands = top.add_subparsers(dest="command", required=True)
     b = commands.add_parser(
         "build", help="build the data package from raw files", description=cmd_build.__doc__
@@ -210,8 +266,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--cache",
         type=Path,
-        default=Path(".cache/sidelines"),
-        help="cache of per-file results and of the last build (default: .cache/sidelines); "
+        default=default_cache_dir(),
+        help="cache of per-file results and of the last build (default: .cache/sidelines at "
+        "the repository's root when run inside it, else the user cache folder, here "
+        f"{default_cache_dir()}); "
         "an unchanged rebuild only checks, a new file is the only one parsed",
     )
     b.add_argument("--no-cache", action="store_true", help="build everything from scratch")
@@ -235,11 +293,18 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(run=cmd_build)
     c = commands.add_parser(
         "check",
-        help="run the quality checks on a built package",
+        help="check a built package or release: file hashes, both copies, quality",
         description=cmd_check.__doc__,
     )
-    c.add_argument("package", type=Path, help="package folder (with datapackage.json)")
-    add_schemas_option(c)
+    c.add_argument("package", type=Path, help="package folder or release zip")
+    c.add_argument(
+        "--schemas",
+        type=Path,
+        default=None,
+        help="folder of Table Schemas to read the tables with (default: the repository's "
+        "schemas/ when run from a source checkout, else the package's own schemas, from its "
+        "datapackage.json)",
+    )
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)
     add_commands(commands)
@@ -260,9 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         ValueError,
         OSError,
     ) as err:
-        err_console.print(
-            f"sidelines {args.command}: error: {err}", highlight=False, soft_wrap=True
-        )
+        err_console.print(f"sidelines {args.command}: error: {printable(str(err))}", soft_wrap=True)
         return 1
 
 

@@ -4,16 +4,18 @@ publish.py and diff.py, added to the main parser by cli.py."""
 from __future__ import annotations
 
 import argparse
+import csv
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
-from sidelines.diff import diff_packages, render_diff
+from sidelines.diff import PackageDiff, diff_packages, key_rows, render_diff
 from sidelines.publish import PublishConfig, load_snapshot, publish
 from sidelines.schema import default_schemas_dir
+from sidelines.terminal import plain_console, printable
 
-console = Console()
+console = plain_console()
+SHOWN = 20  # keys listed per table and kind by `sidelines diff` before it cuts the list
+KEYS_FILE = "sidelines-diff-keys.csv"
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -29,7 +31,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     result = publish(config)
     names = ", ".join(p.name for p in result.files)
     console.print(
-        f"published {result.version} into {args.dist}: {names} "
+        f"published {result.version} into {printable(str(args.dist))}: {printable(names)} "
         f"(changes needed at least: {result.required})",
         highlight=False,
         soft_wrap=True,
@@ -38,9 +40,32 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    """Show what changed between two packages (folders or zips), keyed by primary keys."""
-    print(render_diff(diff_packages(load_snapshot(args.old), load_snapshot(args.new))), end="")
+    """Show what changed between two packages (folders or zips), keyed by primary keys: every
+    added, removed and changed key, or the first --shown of each kind with the full list
+    written to --keys."""
+    diff = diff_packages(load_snapshot(args.old), load_snapshot(args.new))
+    cut = any(len(keys) > args.shown for _, _, keys in keys_by_kind(diff))
+    print(render_diff(diff, shown=args.shown, more=f"all in {args.keys}"), end="")
+    if cut:
+        write_key_list(key_rows(diff), args.keys)
     return 0
+
+
+def keys_by_kind(diff: PackageDiff) -> list[tuple[str, str, list[str]]]:
+    """(table, kind, keys) for the added, removed and changed rows of every table."""
+    return [
+        (t.name, kind, keys)
+        for t in diff.tables
+        for kind, keys in (("added", t.added), ("removed", t.removed), ("changed", t.changed_keys))
+    ]
+
+
+def write_key_list(rows: list[tuple[str, str, str]], path: Path) -> None:
+    """The full list of changed keys as CSV: table, change, key."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["table", "change", "key"])
+        writer.writerows(rows)
 
 
 def add_commands(commands: Any) -> None:
@@ -48,10 +73,20 @@ def add_commands(commands: Any) -> None:
     p = commands.add_parser(
         "publish", help="write versioned release artifacts", description=cmd_publish.__doc__
     )
-    p.add_argument("--package", type=Path, default=Path("datapackage"), help="built package folder")
-    p.add_argument("--dist", type=Path, default=Path("dist"), help="empty output folder")
     p.add_argument(
-        "--previous", type=Path, default=None, help="previous release (folder or zip), if any"
+        "--package",
+        type=Path,
+        default=Path("datapackage"),
+        help="built package folder (default: datapackage)",
+    )
+    p.add_argument(
+        "--dist", type=Path, default=Path("dist"), help="empty output folder (default: dist)"
+    )
+    p.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help="previous release (folder or zip) to compare with (default: none, a first release)",
     )
     p.add_argument(
         "--commit", default=None, help="git commit to record (default: HEAD of the repository)"
@@ -60,10 +95,25 @@ def add_commands(commands: Any) -> None:
         "--schemas",
         type=Path,
         default=default_schemas_dir(),
-        help="schemas folder whose package.json holds the version",
+        help="schemas folder whose package.json holds the version (default: the repository's "
+        "schemas/)",
     )
     p.set_defaults(run=cmd_publish)
     d = commands.add_parser("diff", help="diff two packages", description=cmd_diff.__doc__)
     d.add_argument("old", type=Path, help="older package: folder or zip")
     d.add_argument("new", type=Path, help="newer package: folder or zip")
+    d.add_argument(
+        "--shown",
+        type=int,
+        default=SHOWN,
+        metavar="N",
+        help=f"keys listed per table and kind of change before the list is cut (default: {SHOWN})",
+    )
+    d.add_argument(
+        "--keys",
+        type=Path,
+        default=Path(KEYS_FILE),
+        metavar="FILE",
+        help=f"where a cut list is written in full, as CSV (default: ./{KEYS_FILE})",
+    )
     d.set_defaults(run=cmd_diff)

@@ -10,7 +10,7 @@ import polars as pl
 
 from sidelines.semver import Bump
 
-EXAMPLES = 3  # rows shown per kind of change
+EXAMPLES = 3  # changed rows described, and keys shown per kind in the release notes
 NOT_METADATA = {"$schema", "version", "resources", "sources", "sidelines"}
 LOWER_BOUNDS = ("minimum", "minLength", "exclusiveMinimum")
 UPPER_BOUNDS = ("maximum", "maxLength", "exclusiveMaximum")
@@ -39,7 +39,8 @@ class SchemaChange:
 
 @dataclass(frozen=True)
 class TableDiff:
-    """Rows of one table added, removed and changed, with a few example keys."""
+    """Rows of one table added and removed (every key, in key order) and changed (every key,
+    and a few described column by column)."""
 
     name: str
     key: list[str]
@@ -47,7 +48,8 @@ class TableDiff:
     new_rows: int
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)  # "key: col 'a' -> 'b'"
+    changed: list[str] = field(default_factory=list)  # "key: col 'a' -> 'b'", a few
+    changed_keys: list[str] = field(default_factory=list)
     counts: tuple[int, int, int] = (0, 0, 0)  # added, removed, changed
 
     @property
@@ -195,11 +197,17 @@ def table_diff(name: str, old: pl.DataFrame, new: pl.DataFrame, key: list[str]) 
         key=key,
         old_rows=old.height,
         new_rows=new.height,
-        added=[key_text(r, key) for r in added.head(EXAMPLES).iter_rows(named=True)],
-        removed=[key_text(r, key) for r in removed.head(EXAMPLES).iter_rows(named=True)],
+        added=key_texts(added, key),
+        removed=key_texts(removed, key),
         changed=changed,
+        changed_keys=key_texts(both, key),
         counts=(added.height, removed.height, both.height),
     )
+
+
+def key_texts(rows: pl.DataFrame, key: list[str]) -> list[str]:
+    """Every row's key for the notes, as `key_text` writes it, in the rows' order."""
+    return [key_text(r, key) for r in rows.select(key).iter_rows(named=True)]
 
 
 def short(value: Any, width: int = 40) -> str:
@@ -241,9 +249,38 @@ def diff_packages(old: Snapshot, new: Snapshot) -> PackageDiff:
     )
 
 
-def render_diff(diff: PackageDiff) -> str:
-    """The diff as Markdown: schema changes, then a row summary and examples per table."""
-    lines = [f"## Changes since {diff.old_version or 'the previous release'}", ""]
+def diff_heading(diff: PackageDiff) -> str:
+    """The diff's title: since which version, or between two packages of the same version.
+
+    >>> diff_heading(PackageDiff("1.0.0", "1.0.0", [], [], []))
+    '## Changes between two packages of version 1.0.0'
+    """
+    if diff.old_version and diff.old_version == diff.new_version:
+        return f"## Changes between two packages of version {diff.old_version}"
+    return f"## Changes since {diff.old_version or 'the previous release'}"
+
+
+def key_lines(
+    label: str, keys: list[str], shown: int | None, more: str, described: list[str] | None = None
+) -> list[str]:
+    """One line per key (the first ones as `described`, if given), or the first `shown` and a
+    line saying how many there are and where the rest is (`more`): never a silent cut."""
+    described = described or []
+    limit = len(keys) if shown is None else min(len(keys), max(shown, len(described)))
+    lines = [f"- {label}: `{d}`" for d in described]
+    lines += [f"- {label}: `{k}`" for k in keys[len(described) : limit]]
+    if limit < len(keys):
+        lines.append(f"- {label}: {limit} of {len(keys)} shown, {more}")
+    return lines
+
+
+def render_diff(diff: PackageDiff, shown: int | None = None, more: str = "") -> str:
+    """The diff as Markdown: schema changes, then a row summary and the keys per table.
+
+    Every added and removed key is listed, unless `shown` limits each list; a cut list ends
+    with "N of M shown, `more`" (where the full list is). Changed rows are described column
+    by column for the first few."""
+    lines = [diff_heading(diff), ""]
     lines.append(f"Smallest allowed version bump: **{diff.required}**.")
     lines.append("")
     lines += ["### Schema changes", ""]
@@ -263,9 +300,21 @@ def render_diff(diff: PackageDiff) -> str:
             f"| {added} | {removed} | {changed} |"
         )
     for t in diff.tables:
-        examples = [("added", t.added), ("removed", t.removed), ("changed", t.changed)]
-        if any(rows for _, rows in examples):
-            lines += ["", f"#### {t.name}", ""]
-            for label, rows in examples:
-                lines += [f"- {label}: `{r}`" for r in rows]
+        if not any(t.counts):
+            continue
+        lines += ["", f"#### {t.name}", ""]
+        lines += key_lines("added", t.added, shown, more)
+        lines += key_lines("removed", t.removed, shown, more)
+        lines += key_lines("changed", t.changed_keys, shown, more, described=t.changed)
     return "\n".join(lines) + "\n"
+
+
+def key_rows(diff: PackageDiff) -> list[tuple[str, str, str]]:
+    """(table, added/removed/changed, key) for every row that changed: the full list a cut
+    rendering points to."""
+    return [
+        (t.name, kind, key)
+        for t in diff.tables
+        for kind, keys in (("added", t.added), ("removed", t.removed), ("changed", t.changed_keys))
+        for key in keys
+    ]

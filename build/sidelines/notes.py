@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sidelines.diff import PackageDiff, render_diff
+from sidelines.diff import EXAMPLES, PackageDiff, render_diff
+
+CHECKSUM_COMMAND = "sha256sum -c --ignore-missing SHA256SUMS"
 
 
 def citation_text(descriptor: dict[str, Any]) -> str:
@@ -38,8 +40,13 @@ def render_notes(
         *(f"| {name} | {count} |" for name, count in row_counts.items()),
         "",
         f"`{zip_name}` holds `datapackage.json`, `README.md` and every table as CSV and "
-        "Parquet under `data/`. Check the download with `sha256sum -c SHA256SUMS` and the "
-        f"data with `frictionless validate {zip_name}`.",
+        "Parquet under `data/`. Download it and `SHA256SUMS` into one folder and check them "
+        "there (`--ignore-missing` skips the other artifacts, should you not have them):",
+        "",
+        "```bash",
+        CHECKSUM_COMMAND,
+        f"frictionless validate {zip_name}   # every row, key and file hash",
+        "```",
         "",
         "## Provenance",
         "",
@@ -57,5 +64,6 @@ def render_notes(
     if diff is None:
         lines += ["## Changes", "", "First release.", ""]
     else:
-        lines.append(render_diff(diff))
+        more = "`sidelines diff` of the two releases lists them all"
+        lines.append(render_diff(diff, shown=EXAMPLES, more=more))
     return "\n".join(lines).rstrip("\n") + "\n"

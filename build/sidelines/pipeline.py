@@ -33,7 +33,7 @@ from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
-from sidelines.sources import RawSource, read_sources
+from sidelines.sources import RawFolder, RawSource, SetAside, read_sources
 from sidelines.swap import recover, swap_in
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
@@ -221,18 +221,21 @@ def source_entry(extract: FileExtract) -> dict[str, Any]:
         entry["skipped_messages"] = parsed.skipped_messages
     if parsed.unassigned_lines:
         entry["unassigned_lines"] = parsed.unassigned_lines
-    return entry
+    return entry | parsed.notes
 
 
 def source_entries(
-    raw: list[RawSource], extracts: list[FileExtract], skipped: Sequence[SkippedSource] = ()
+    raw: list[RawSource],
+    extracts: list[FileExtract],
+    skipped: Sequence[SkippedSource] = (),
+    set_aside: Sequence[SetAside] = (),
 ) -> list[dict[str, Any]]:
     """One `sources` entry per raw file: its name in the raw folder, its fingerprint and how it
     was read, or why it was skipped (never the folder's own location, so that builds
-    elsewhere give the same bytes)."""
+    elsewhere give the same bytes); then every other entry of the folder with its reason."""
     read = {e.parsed.name: source_entry(e) for e in extracts}
     reasons = {s.name: {"skipped": s.reason} for s in skipped}
-    return [
+    entries = [
         {
             "title": r.name,
             "path": f"raw/{r.name}",
@@ -242,6 +245,15 @@ def source_entries(
         }
         for r in raw
     ]
+    entries += [
+        {
+            "title": a.name,
+            "path": f"raw/{a.name}",
+            **({"skipped": reasons[a.name]["skipped"]} if a.bad else {"ignored": a.reason}),
+        }
+        for a in set_aside
+    ]
+    return sorted(entries, key=lambda entry: entry["title"])
 
 
 def descriptor(
@@ -266,12 +278,27 @@ def eval_results_bytes(config: BuildConfig) -> bytes:
     return config.eval_results.read_bytes() if config.eval_results is not None else b""
 
 
-def build_key(config: BuildConfig, raw: list[RawSource], eval_results: bytes) -> str:
+def unreadable_entries(folder: RawFolder, skip_bad: bool) -> list[SkippedSource]:
+    """The raw folder's entries that look like inputs but cannot be read (a symlink out of
+    the folder, a FIFO, …) as skipped sources; the first stops the build unless `skip_bad`."""
+    if folder.bad and not skip_bad:
+        raise InputError(folder.bad[0].name, folder.bad[0].reason)
+    return [SkippedSource(a.name, str(InputError(a.name, a.reason))) for a in folder.bad]
+
+
+def build_key(
+    config: BuildConfig,
+    raw: list[RawSource],
+    eval_results: bytes,
+    set_aside: Sequence[SetAside] = (),
+) -> str:
     """Everything a build's output depends on: code, schemas, lock file, options, raw files,
-    and the evaluation results it publishes."""
+    the entries of the raw folder set aside, and the evaluation results it publishes."""
     lock = config.lock_file.read_bytes() if config.lock_file and config.lock_file.is_file() else b""
     schemas = json.dumps(tree_digest(config.schemas_dir), sort_keys=True)
-    files = json.dumps([[r.name, r.sha256] for r in raw])
+    files = json.dumps(
+        [[r.name, r.sha256] for r in raw] + [[a.name, a.reason, a.bad] for a in set_aside]
+    )
     return digest(
         "build",
         code_fingerprint(),
@@ -324,10 +351,11 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     clock = StageClock()
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
-    raw = read_sources(config.raw_dir)
+    folder = read_sources(config.raw_dir)
+    raw, bad = folder.files, unreadable_entries(folder, config.skip_bad)
     eval_results = eval_results_bytes(config)
     measured = parse_results(eval_results, str(config.eval_results)) if eval_results else None
-    key = build_key(config, raw, eval_results)
+    key = build_key(config, raw, eval_results, folder.set_aside)
     clock.done("read")
     recorded = cache.load_build(config.out_dir, key) if cache is not None else None
     if (previous := from_json(BuildSummary, recorded, TRANSIENT)) is not None:
@@ -335,9 +363,12 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
         return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
     extracts, skipped = extract_all(raw, config, cache, progress, notify)
     clock.done("parse and extract")
-    sources = source_entries(raw, extracts, skipped)
+    skipped += bad
+    if bad and not extracts:
+        raise InputError(bad[0].name, f"no readable input: all {len(skipped)} files skipped")
+    sources = source_entries(raw, extracts, skipped, folder.set_aside)
     files_read = len(extracts)
-    del raw  # every file's bytes: not needed after extraction
+    del raw, folder  # every file's bytes: not needed after extraction
     tables, collapsed = make_tables(extracts, schemas)  # empties `extracts`
     clock.done("merge")
     errors = validate_tables(tables, schemas)
@@ -369,7 +400,7 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
         per_file=[
             {"file": s["title"], "format": s["format"], "posts": s["posts"]}
             for s in sources
-            if "skipped" not in s
+            if "format" in s
         ],
         skipped=[{"file": s.name, "reason": s.reason} for s in skipped],
         quality=quality,

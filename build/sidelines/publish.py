@@ -12,9 +12,11 @@ import hashlib
 import io
 import json
 import shutil
+import stat
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,7 @@ from sidelines.diff import PackageDiff, Snapshot, diff_packages
 from sidelines.notes import render_notes
 from sidelines.package import write_json
 from sidelines.semver import Bump, Version, VersionError, check_version
+from sidelines.verify import safe_member
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NOTES = "release-notes.md"
@@ -73,12 +76,79 @@ class PublishResult:
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` by its relative POSIX path, hidden files skipped."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not any(s.startswith(".") for s in p.relative_to(folder).parts)
-    }
+    """Every file under `folder` by its relative POSIX path, hidden files skipped; a
+    symlink is refused (it could point at any file on the machine)."""
+    files: dict[str, bytes] = {}
+    for p in sorted(folder.rglob("*")):
+        name = p.relative_to(folder).as_posix()
+        if any(s.startswith(".") for s in p.relative_to(folder).parts):
+            continue
+        if p.is_symlink():
+            raise PublishError(f"{folder}: {name} is a symlink; a package holds plain files")
+        if p.is_file():
+            files[name] = p.read_bytes()
+    return files
+
+
+# A package is a dozen files that deflate 5-10 times; a zip bomb inflates a thousandfold.
+MAX_ENTRIES = 1_000
+MAX_RATIO = 100  # bytes unpacked per byte of zip
+FREE_UNPACKED = 64 << 20  # any zip may unpack this much, however small it is
+MAX_UNPACKED = 8 << 30
+CHUNK = 1 << 20
+
+
+def unsafe_entry(info: zipfile.ZipInfo) -> str | None:
+    """Why an entry must not be read (a path out of the archive, a link), or None."""
+    if not safe_member(info.filename):  # the same rule as `sidelines check` unpacks by
+        return "a path outside the archive (absolute, .., drive or backslash)"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "a symlink"
+    if info.flag_bits & 0x1:
+        return "encrypted"
+    return None
+
+
+def checked_entries(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The archive's files, once every entry and the sizes they declare are found safe;
+    nothing is inflated before that."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise PublishError(f"{path}: {len(infos)} entries in the zip (at most {MAX_ENTRIES})")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        raise PublishError(f"{path}: the zip holds two entries with the same name")
+    for info in infos:
+        why = unsafe_entry(info)
+        if why:
+            raise PublishError(f"{path}: zip entry {info.filename!r} is {why}; refused")
+    unpacked = sum(i.file_size for i in infos)
+    allowed = min(MAX_UNPACKED, max(FREE_UNPACKED, MAX_RATIO * path.stat().st_size))
+    if unpacked > allowed:
+        raise PublishError(
+            f"{path}: the zip would unpack to {unpacked:,} bytes (at most {allowed:,} for "
+            "its size): refused as a zip bomb"
+        )
+    return [i for i in infos if not i.is_dir()]
+
+
+def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """An entry's bytes, inflated a chunk at a time and never past the size it declared
+    (one unbounded read could inflate gigabytes before the size is checked)."""
+    chunks: list[bytes] = []
+    with archive.open(info) as entry:
+        while chunk := entry.read(CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def read_zip(path: Path) -> dict[str, bytes]:
+    """A package's files from its zip, refusing bombs, paths out of it and links."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {i.filename: read_entry(archive, i) for i in checked_entries(path, archive)}
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError) as err:
+        raise PublishError(f"{path}: damaged zip ({err})") from err
 
 
 def read_package_files(path: Path) -> dict[str, bytes]:
@@ -86,13 +156,27 @@ def read_package_files(path: Path) -> dict[str, bytes]:
     if path.is_dir():
         files = read_tree(path)
     elif path.is_file() and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            files = {i.filename: archive.read(i) for i in archive.infolist() if not i.is_dir()}
+        files = read_zip(path)
     else:
         raise PublishError(f"{path}: not a package folder or zip")
     if DESCRIPTOR not in files:
         raise PublishError(f"{path}: no {DESCRIPTOR} in it")
     return files
+
+
+def table_resources(descriptor: Any, origin: Path) -> list[dict[str, Any]]:
+    """The descriptor's CSV table resources, once its shape is what a package's is."""
+    if not isinstance(descriptor, dict):
+        kind = type(descriptor).__name__
+        raise PublishError(f"{origin}: {DESCRIPTOR} is a JSON {kind}, not an object")
+    resources = descriptor.get("resources", [])
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        raise PublishError(f"{origin}: {DESCRIPTOR}: resources is not a list of objects")
+    tables = [r for r in resources if r.get("type") == "table" and r.get("format") == "csv"]
+    for r in tables:
+        if not isinstance(r.get("name"), str) or not isinstance(r.get("path"), str):
+            raise PublishError(f"{origin}: {DESCRIPTOR}: a table without a name and a path")
+    return tables
 
 
 def snapshot(files: dict[str, bytes], origin: Path) -> Snapshot:
@@ -101,10 +185,11 @@ def snapshot(files: dict[str, bytes], origin: Path) -> Snapshot:
         descriptor = json.loads(files[DESCRIPTOR].decode("utf-8"))
         tables = {
             r["name"]: pl.read_csv(io.BytesIO(files[r["path"]]), infer_schema=False)
-            for r in descriptor.get("resources", [])
-            if r.get("type") == "table" and r.get("format") == "csv"
+            for r in table_resources(descriptor, origin)
         }
     except (KeyError, ValueError, pl.exceptions.PolarsError) as err:
+        if isinstance(err, PublishError):
+            raise
         raise PublishError(f"{origin}: cannot read package ({err})") from err
     return Snapshot(descriptor, tables)
 

@@ -39,6 +39,17 @@ class CheckResult:
     unexpected: int
     examples: list[str] = field(default_factory=list)
 
+    @property
+    def outcome(self) -> str:
+        """How to report it honestly: `not applicable` when there was no row to check (say,
+        language drift without a baseline release), `tolerated` when it passed with rows
+        against it (a share within its threshold), else `passed` or its severity."""
+        if not self.success:
+            return self.check.severity
+        if self.evaluated == 0:
+            return "not applicable"
+        return "tolerated" if self.unexpected else "passed"
+
 
 @dataclass(frozen=True)
 class QualityReport:

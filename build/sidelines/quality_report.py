@@ -17,6 +17,7 @@ from typing import Any
 from sidelines.compare import Comparison
 from sidelines.evaluation.published import accuracy_readme, accuracy_rows, published_accuracy
 from sidelines.quality import CheckResult, QualityReport
+from sidelines.words import plural
 
 SUMMARY_PATH = "quality/summary.json"
 HTML_PATH = "quality/index.html"
@@ -31,6 +32,7 @@ def counts(results: list[CheckResult]) -> dict[str, int]:
         "failed": len(failed),
         "errors": sum(r.check.severity == "error" for r in failed),
         "warnings": sum(r.check.severity == "warning" for r in failed),
+        "not_applicable": sum(r.outcome == "not applicable" for r in results),
     }
 
 
@@ -80,6 +82,7 @@ def summary(
                 "expectation": r.check.expectation,
                 "rule": r.check.rule,
                 "success": r.success,
+                "outcome": r.outcome,
                 "evaluated": r.evaluated,
                 "unexpected": r.unexpected,
                 "examples": r.examples,
@@ -105,7 +108,14 @@ code { font-size: .85em; color: #4b5563; } .muted { color: #6b7280; }
 .warning { color: #a16207; font-weight: 600; }
 """
 
-MARK = {"ok": "✓ passed", "error": "✗ error", "warning": "⚠ warning"}
+MARK = {
+    "passed": "✓ passed",
+    "tolerated": "⚠ passed, with rows against it within the threshold",
+    "not applicable": "– not applicable: no rows to check",
+    "error": "✗ error",
+    "warning": "⚠ warning",
+}
+STATE_CLASS = {"passed": "ok", "tolerated": "warning", "not applicable": "muted"}
 
 
 def row(cells: list[str], numeric: frozenset[int] = frozenset()) -> str:
@@ -202,11 +212,11 @@ def checks_table(expectations: list[dict[str, Any]]) -> str:
     )
     body = []
     for e in expectations:
-        state = "ok" if e["success"] else e["severity"]
+        state = e["outcome"]
         body.append(
             row(
                 [
-                    f'<span class="{state}">{MARK[state]}</span>',
+                    f'<span class="{STATE_CLASS.get(state, state)}">{MARK[state]}</span>',
                     f"{html.escape(e['rule'])}<br>"
                     f'<code class="muted">{html.escape(e["id"])}</code>',
                     f"<code>{html.escape(e['expectation'])}</code>",
@@ -257,9 +267,9 @@ def render_html(data: dict[str, Any]) -> str:
     status = data["status"]
     total = data["totals"]
     banner = (
-        f"{'Passed' if status == 'passed' else 'Failed'}: {total['passed']} of "
-        f"{total['expectations']} expectations met, {total['errors']} errors, "
-        f"{total['warnings']} warnings."
+        f"{'Passed' if status == 'passed' else 'Failed'}: {total['expectations']} "
+        f"expectations, {passed_text(total)}, "
+        f"{plural(total['errors'], 'error')}, {plural(total['warnings'], 'warning')}."
     )
     sections = [
         f"<h2>{html.escape(table)}</h2>"
@@ -289,6 +299,18 @@ def render_html(data: dict[str, Any]) -> str:
     )
 
 
+def passed_text(totals: dict[str, int]) -> str:
+    """The checks that passed, with those that had no row to check told apart (the summary's
+    `passed` counts every check that did not fail).
+
+    >>> passed_text({"passed": 35, "not_applicable": 1}), passed_text({"passed": 3})
+    ('34 passed, 1 not applicable (no rows to check)', '3 passed')
+    """
+    idle = totals.get("not_applicable", 0)
+    shown = f"{totals['passed'] - idle} passed"
+    return f"{shown}, {idle} not applicable (no rows to check)" if idle else shown
+
+
 def readme_section(data: dict[str, Any]) -> str:
     """The package README's quality section, linking the report."""
     total = data["totals"]
@@ -298,8 +320,9 @@ def readme_section(data: dict[str, Any]) -> str:
         "",
         f"Every build runs {total['expectations']} Great Expectations checks over the tables "
         "(keys, required values, ISO codes, foreign keys, General Assembly sessions, meeting "
-        f"sources, texts): {total['passed']} passed, {total['errors']} errors, "
-        f"{total['warnings']} warnings. Report: [quality/index.html](quality/index.html); "
+        f"sources, texts): {passed_text(total)}, "
+        f"{plural(total['errors'], 'error')}, {plural(total['warnings'], 'warning')}. "
+        "Report: [quality/index.html](quality/index.html); "
         "machine-readable: [quality/summary.json](quality/summary.json).",
         "",
     ]

@@ -29,11 +29,14 @@ posts = pl.read_parquet("data/posts.parquet")
 meetings = pl.read_csv("data/meetings.csv", try_parse_dates=True)
 ```
 
-**pandas**
+**pandas** (`numpy_nullable` keeps integer columns with nulls as integers, not float64)
 ```python
 import pandas as pd
-posts = pd.read_parquet("data/posts.parquet")
-hashtags = pd.read_csv("data/hashtags.csv", keep_default_na=False, na_values=[""])
+posts = pd.read_parquet("data/posts.parquet", dtype_backend="numpy_nullable")
+meetings = pd.read_csv(
+    "data/meetings.csv", keep_default_na=False, na_values=[""],
+    dtype_backend="numpy_nullable", parse_dates=["date"],
+)
 ```
 
 **frictionless**
@@ -44,11 +47,12 @@ rows = package.get_resource("meetings").read_rows()
 ```
 `frictionless validate datapackage.json` checks every row, key and file hash.
 
-**R**
+**R** (base R, nothing to install; for typed columns from the descriptor,
+`install.packages("frictionless")` and `read_resource(read_package("datapackage.json"), "posts")`)
 ```r
-library(frictionless)   # or: readr::read_csv("data/posts.csv")
-package <- read_package("datapackage.json")
-posts <- read_resource(package, "posts")
+posts <- read.csv("data/posts.csv", na.strings = "", fileEncoding = "UTF-8")
+meetings <- read.csv("data/meetings.csv", na.strings = "", fileEncoding = "UTF-8",
+                     colClasses = c(date = "Date"))
 ```
 
 **DuckDB**
@@ -56,6 +60,17 @@ posts <- read_resource(package, "posts")
 SELECT m.*, s.post_id FROM 'data/meetings.parquet' m
 JOIN 'data/meeting_sources.parquet' s USING (meeting_id);
 ```
+
+**Spreadsheets (Excel, LibreOffice Calc, Google Sheets)**
+
+The CSVs keep every text exactly as it was posted, so a value may begin with `=`, `+`, `-`
+or `@` (a quoted line, a list item, a handle). These values are text, not formulas, but a
+spreadsheet that opens a CSV directly may run them as formulas. Do not double-click the
+CSVs: import them with every column as text (Excel: Data → From Text/CSV → Transform Data,
+column type Text; LibreOffice: File → Open, then in the Text Import dialog select all
+columns and set the column type to Text; Google Sheets: File → Import, with "Convert text
+to numbers, dates, and formulas" unticked), or use the Parquet copy, which holds no
+formulas.
 """
 
 MEETINGS = """## How meetings are extracted

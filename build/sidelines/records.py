@@ -23,6 +23,12 @@ class RawPost:
     message_id: int | None = None
     url: str | None = None
     copies: int = 1
+    # An export's channel beyond its name ("id:123", "@username"): two channels may share a
+    # name, and their message ids must not collide.
+    channel_key: str | None = None
+    # 0 for a message id's first text in a file; 1, 2, … for other texts under the same id
+    # (an export that repeats an id with different text keeps each as its own post).
+    variant: int = 0
 
 
 class InputError(Exception):

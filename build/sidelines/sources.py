@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -44,26 +46,156 @@ class DecodedSource:
     format: str  # "channel_dump" | "article" | ...
 
 
-def find_raw_files(raw_dir: Path) -> list[Path]:
-    """Every input file under `raw_dir`, in a fixed order (hidden files skipped)."""
+@dataclass(frozen=True)
+class SetAside:
+    """An entry of the raw folder that is not read, and why. `bad` entries look like raw
+    inputs but cannot be read (refused unless `--skip-bad`); the others are not raw inputs
+    by rule (hidden, another suffix, a folder) and are only listed."""
+
+    name: str
+    reason: str
+    bad: bool
+
+
+@dataclass(frozen=True)
+class RawFolder:
+    """The raw folder as the build sees it: the files it reads and everything else in it."""
+
+    files: list[RawSource]
+    set_aside: list[SetAside]
+
+    @property
+    def bad(self) -> list[SetAside]:
+        return [s for s in self.set_aside if s.bad]
+
+
+def display_name(relative: str) -> str:
+    """A name inside the raw folder as text that can be written anywhere: bytes that are not
+    UTF-8 (kept by the OS as surrogates) become `\\xNN` escapes.
+
+    >>> print(display_name("ok/файл.txt"), display_name(os.fsdecode(b"caf\\xe9.txt")))
+    ok/файл.txt caf\\xe9.txt
+    """
+    return os.fsencode(relative).decode("utf-8", errors="backslashreplace")
+
+
+def _kind(mode: int) -> str:
+    """The kind of a non-regular, non-folder entry, for its reason."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _is_raw_name(name: str) -> bool:
+    return Path(name).suffix.lower() in RAW_SUFFIXES
+
+
+def folder_reason(named_like_a_file: bool, has_entries: bool) -> str:
+    """Why a folder is listed in `sources`: its name looks like a raw file's, or it is empty."""
+    if not named_like_a_file:
+        return "empty folder"
+    return "a folder named like a raw file" + (
+        " (its files are read)" if has_entries else ", empty"
+    )
+
+
+def classify_entry(entry: os.DirEntry[str], root: Path, name: str) -> Path | SetAside | None:
+    """What the build does with one entry of the raw folder: the path of a file to read, the
+    reason it is set aside, or None for a folder to look into. Folder symlinks are not
+    followed; a file symlink is read only when it resolves to a regular file inside `root`."""
+    raw_like = _is_raw_name(entry.name)
+    if entry.name.startswith("."):
+        return SetAside(name, "hidden, not read", False)
+    if entry.is_symlink():
+        target = Path(os.path.realpath(entry.path))
+        if not target.exists():
+            return SetAside(name, "dangling symlink", raw_like)
+        if not target.is_relative_to(root):
+            return SetAside(name, "symlink to a path outside the raw folder", True)
+        if target.is_dir():
+            return SetAside(name, "symlink to a folder, not followed", False)
+        if not raw_like:
+            return SetAside(name, "not a raw file type, not read", False)
+        if not target.is_file():
+            return SetAside(name, f"symlink to {_kind(target.stat().st_mode)}", True)
+        return target
+    if entry.is_dir(follow_symlinks=False):
+        return None
+    if not raw_like:
+        return SetAside(name, "not a raw file type, not read", False)
+    if entry.is_file(follow_symlinks=False):
+        return Path(entry.path)
+    return SetAside(name, _kind(entry.stat(follow_symlinks=False).st_mode), True)
+
+
+def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAside]]:
+    """Every entry under `raw_dir`: the files to read as (name, path), in name order, and
+    every other entry with its reason, in name order."""
     if not raw_dir.is_dir():
         raise InputError(str(raw_dir), "raw folder not found")
-    files = [
-        p
-        for p in raw_dir.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in RAW_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)
-    ]
-    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
+    root = raw_dir.resolve()
+    files: list[tuple[str, Path]] = []
+    aside: list[SetAside] = []
+    folders: list[tuple[Path, str, bool]] = [(raw_dir, "", False)]
+    while folders:
+        folder, prefix, named_like_a_file = folders.pop()
+        folder_name = display_name(prefix.rstrip("/"))
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as err:
+            if not prefix:
+                raise InputError(str(raw_dir), f"raw folder unreadable ({err.strerror})") from err
+            aside.append(SetAside(folder_name, f"unreadable folder ({err.strerror})", True))
+            continue
+        if prefix and (named_like_a_file or not entries):
+            reason = folder_reason(named_like_a_file, bool(entries))
+            aside.append(SetAside(folder_name, reason, False))
+        for entry in entries:
+            name = display_name(prefix + entry.name)
+            try:
+                kind = classify_entry(entry, root, name)
+            except OSError as err:
+                kind = SetAside(name, f"unreadable ({err.strerror})", True)
+            if kind is None:
+                folders.append(
+                    (Path(entry.path), prefix + entry.name + "/", _is_raw_name(entry.name))
+                )
+            elif isinstance(kind, SetAside):
+                aside.append(kind)
+            else:
+                files.append((name, kind))
+    files.sort(key=lambda file: file[0])
+    aside.sort(key=lambda entry: entry.name)
+    return files, aside
 
 
-def read_sources(raw_dir: Path) -> list[RawSource]:
-    """Read every raw file's bytes; names are paths relative to `raw_dir`."""
-    return [
-        RawSource(p.relative_to(raw_dir).as_posix(), p.read_bytes())
-        for p in find_raw_files(raw_dir)
-    ]
+def read_regular_file(path: Path) -> bytes:
+    """A file's bytes, refusing anything that is not (or no longer) a regular file: opened
+    without following a last-moment symlink and without blocking on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        return handle.read()
+
+
+def read_sources(raw_dir: Path) -> RawFolder:
+    """Read every raw file's bytes (names are paths relative to `raw_dir`) and account for
+    every other entry of the folder."""
+    files, aside = scan_raw_folder(raw_dir)
+    sources: list[RawSource] = []
+    for name, path in files:
+        try:
+            sources.append(RawSource(name, read_regular_file(path)))
+        except OSError as err:
+            aside.append(SetAside(name, f"unreadable ({err.strerror or err})", True))
+    return RawFolder(sources, sorted(aside, key=lambda entry: entry.name))
 
 
 BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -144,6 +276,10 @@ def decode(source: RawSource) -> tuple[str, str]:
             encoding, text = match.encoding, str(match)
     if not text.strip():
         raise InputError(source.name, "empty file")
+    if "\x00" in text:  # a UTF-16 or UTF-8-with-BOM file can carry one: binary all the same
+        raise InputError(
+            source.name, "binary file (NUL character)", f"character {text.index(chr(0))}"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), encoding
 

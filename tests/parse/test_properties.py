@@ -25,6 +25,12 @@ LINE = st.one_of(
             "Текст поста.",
             "Forwarded from",
             "🇷🇺 one flag",
+            "🗓 План на день.",
+            "⚡️ Срочно",
+            "▪️ пункт",
+            "Обсудили:",
+            "More to come!",
+            "x" * 300,  # longer than any channel title or description
         ]
     ),
     st.text(st.characters(exclude_characters="\n\r"), max_size=15),
@@ -32,15 +38,15 @@ LINE = st.one_of(
 DUMP = st.lists(LINE, max_size=25).map("\n".join)
 
 
-@settings(max_examples=200)
+@settings(max_examples=400)
 @given(DUMP)
 def test_channel_dump_accounts_for_every_line(text: str) -> None:
     dump = segment_channel_dump(text, "f.txt")
     assert dump == segment_channel_dump(text, "f.txt")
     lines = text.split("\n")
-    header = HEADER_LINES if dump.description is not None else 1
+    assert dump.header_lines <= HEADER_LINES
     places: dict[int, int] = {}
-    for n in [*range(1, header + 1), *dump.unassigned]:
+    for n in [*range(1, dump.header_lines + 1), *dump.unassigned]:
         places[n] = places.get(n, 0) + 1
     for post in dump.posts:
         assert post.line_start is not None and post.line_end is not None

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sidelines.extract.posts import collapse_repeats, post_id
 from sidelines.parse.telegram_json import message_text, parse_telegram_json
 from sidelines.records import InputError
 
@@ -181,3 +182,111 @@ def test_any_export_parses_or_is_refused_deterministically(
 def test_arbitrary_text_never_crashes(text: str) -> None:
     with contextlib.suppress(InputError):
         assert parse_telegram_json(text, "r") == parse_telegram_json(text, "r")
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        pytest.param({"id": 2**63}, "message id 9223372036854775808 out of range", id="id-2**63"),
+        pytest.param({"id": 10**30}, "out of range", id="id-huge"),
+        pytest.param({"id": 1, "text": "a\u0000b"}, "NUL character", id="nul-in-text"),
+        pytest.param(
+            {"id": 1, "text": ["a", {"type": "bold", "text": "\u0000"}]},
+            "NUL character",
+            id="nul-in-entity",
+        ),
+        pytest.param(
+            {"id": 1, "text": "x", "forwarded_from": "MFA\u0000"}, "NUL character", id="nul-forward"
+        ),
+        pytest.param({"id": 1, "text": "a\ud800b"}, "lone surrogate", id="lone-surrogate"),
+    ],
+)
+def test_hostile_values_are_refused_in_one_line(message: dict[str, Any], reason: str) -> None:
+    text = json.dumps({"name": "Канал", "messages": [{"type": "message", "text": "t", **message}]})
+    with pytest.raises(InputError, match=reason) as caught:
+        parse_telegram_json(text, "result.json")
+    assert str(caught.value).startswith("result.json:messages[0]: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_nul_in_the_channel_name_is_refused() -> None:
+    with pytest.raises(InputError, match="NUL"):
+        parse_telegram_json(export({"id": 1, "text": "t"}, name="a\u0000"), "r")
+
+
+def test_the_largest_id_the_table_holds_is_kept() -> None:
+    (post,) = parse_telegram_json(export({"id": 2**63 - 1, "text": "t"}), "r").posts
+    assert post.message_id == 2**63 - 1
+
+
+@pytest.mark.parametrize(
+    ("unixtime", "reason"),
+    [
+        pytest.param("1375315199", "before Telegram existed (August 2013)", id="july-2013"),
+        pytest.param("0", "before Telegram existed (August 2013)", id="epoch"),
+        pytest.param("-86400", "before Telegram existed (August 2013)", id="negative"),
+        pytest.param("4133980800", "after 2100", id="year-2101"),
+        pytest.param("99999999999", "after 2100", id="year-5138"),
+        pytest.param("10" * 30, "not a Unix time", id="overflow"),
+        pytest.param("soon", "not a Unix time", id="not-a-number"),
+    ],
+)
+def test_implausible_dates_are_nulled_and_recorded(unixtime: str, reason: str) -> None:
+    parsed = parse_telegram_json(
+        export({"id": 3, "type": "message", "text": "t", "date_unixtime": unixtime}), "r"
+    )
+    (post,) = parsed.posts
+    assert post.published_at is None
+    assert parsed.notes == {
+        "nulled_dates": [
+            {"message_id": 3, "field": "published_at", "value": unixtime[:40], "reason": reason}
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("unixtime", "instant"),
+    [
+        pytest.param("1375315200", datetime(2013, 8, 1, tzinfo=UTC), id="august-2013"),
+        pytest.param("4133980799", datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC), id="end-2100"),
+    ],
+)
+def test_plausible_bounds_are_kept(unixtime: str, instant: datetime) -> None:
+    parsed = parse_telegram_json(
+        export({"id": 3, "text": "t", "date_unixtime": unixtime, "edited_unixtime": unixtime}), "r"
+    )
+    assert (parsed.posts[0].published_at, parsed.posts[0].edited_at) == (instant, instant)
+    assert parsed.notes == {}
+
+
+def test_a_repeated_id_with_another_text_is_another_post() -> None:
+    parsed = parse_telegram_json(
+        export(
+            {"id": 9, "text": "первая редакция"},
+            {"id": 9, "text": "вторая редакция"},
+            {"id": 9, "text": "первая редакция"},  # a true repeat: collapsed later
+            {"id": 10, "text": "другое"},
+        ),
+        "r",
+    )
+    assert [(p.message_id, p.variant) for p in parsed.posts] == [(9, 0), (9, 1), (9, 0), (10, 0)]
+    assert parsed.notes == {"duplicate_message_ids": [9]}
+    kept = collapse_repeats(parsed.posts)
+    assert [post.text for _, post in kept] == ["первая редакция", "вторая редакция", "другое"]
+    assert len({pid for pid, _ in kept}) == 3
+    assert kept[0][1].copies == 2
+
+
+def test_channels_of_one_name_are_told_apart_by_id_or_username() -> None:
+    message = {"id": 1, "text": "Новости"}
+    by_id = [parse_telegram_json(export(message, id=n), "r").posts[0] for n in (11, 12)]
+    by_username = [
+        parse_telegram_json(export(message, id=None, username=u), "r").posts[0]
+        for u in ("embassy_one", "embassy_two")
+    ]
+    plain = parse_telegram_json(export(message, id=None), "r").posts[0]
+    ids = {post_id(p) for p in [*by_id, *by_username, plain]}
+    assert len(ids) == 5
+    assert [p.channel_key for p in by_id] == ["id:11", "id:12"]
+    assert by_username[0].channel_key == "@embassy_one"
+    assert plain.channel_key is None

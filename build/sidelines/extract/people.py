@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sidelines.extract.aliases import ORGANISATIONS, RUSSIAN_OFFICIALS
 from sidelines.extract.countries import countries_named, country_names, country_spans
@@ -264,13 +264,18 @@ def russian_official(text: str) -> str | None:
     return names[match.lastgroup or ""] if match else None
 
 
+@lru_cache(maxsize=4)
+def _post_official(post_text: str) -> str | None:
+    # Asked once per sentence of the post: searched once, so a long post stays linear.
+    return russian_official(post_text)
+
+
 def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
     """(a Russian side is named, its name): the table first, then "Russian Minister Name"
     or initials before the verb in Russian; a title alone ("Посол России") gives no name."""
-    for text in (sentence, post_text):
-        official = russian_official(text)
-        if official:
-            return True, official
+    official = russian_official(sentence) or _post_official(post_text)
+    if official:
+        return True, official
     english = EN_RUSSIAN_SIDE.search(sentence)
     if english:
         return True, english.group("name")

@@ -28,7 +28,13 @@ def post_id(post: RawPost) -> str:
     """Id from what the post is, never from where it was read: channel and message id for an
     export, channel and text otherwise."""
     if post.message_id is not None:
-        return stable_id(post.kind, post.channel, "message", post.message_id)
+        identity: list[object] = [post.kind, post.channel]
+        if post.channel_key is not None:
+            identity.append(post.channel_key)
+        identity += ["message", post.message_id]
+        if post.variant:
+            identity += ["variant", post.variant]
+        return stable_id(*identity)
     return stable_id(post.kind, post.channel, post.forwarded_from, post.text)
 
 
@@ -128,13 +134,70 @@ def _numbered(frames: list[pl.DataFrame]) -> pl.DataFrame:
     )
 
 
+def versions_apart(numbered: pl.DataFrame) -> pl.DataFrame:
+    """(_file, post_id, _new): export posts whose id an earlier file holds with another
+    content (a message edited between two exports, two same-name channels exported as HTML)
+    get an id of their own, so that both versions are kept; none are merged.
+
+    Only export rows can differ under one id: a text post's id hashes its text."""
+    content = pl.struct("text", "media_type", "forwarded_from").hash()
+    rows = (
+        numbered.filter(pl.col("message_id").is_not_null())
+        .select("post_id", "_file", _content=content)
+        .with_row_index("_row")
+    )
+    first = rows.group_by("post_id").agg(_first=pl.col("_content").sort_by("_row").first())
+    moved = rows.join(first, on="post_id").filter(pl.col("_content") != pl.col("_first"))
+    if moved.is_empty():
+        return pl.DataFrame(schema={"_file": pl.Int64, "post_id": pl.String, "_new": pl.String})
+    moved = moved.join(
+        numbered.select("post_id", "_file", "text", "media_type", "forwarded_from"),
+        on=["post_id", "_file"],
+        maintain_order="left",
+    )
+    return moved.select(
+        "_file",
+        "post_id",
+        _new=pl.Series(
+            [
+                stable_id(*row, "version")
+                for row in moved.select(
+                    "post_id", "text", "media_type", "forwarded_from"
+                ).iter_rows()
+            ],
+            dtype=pl.String,
+        ),
+    )
+
+
+def renamed(numbered: pl.DataFrame, moves: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """`numbered` with the ids in `columns` replaced as `moves` says, for the same file."""
+    if moves.is_empty():
+        return numbered
+    for column in columns:
+        numbered = (
+            numbered.join(
+                moves.rename({"post_id": column}),
+                on=[column, "_file"],
+                how="left",
+                maintain_order="left",
+            )
+            .with_columns(pl.coalesce("_new", column).alias(column))
+            .drop("_new")
+        )
+    return numbered
+
+
 def merge_file_frames(
     posts: list[pl.DataFrame], tags: list[pl.DataFrame], mentions: list[pl.DataFrame]
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """The posts, hashtags and meeting mentions of several files (in file order) as one table
     each, posts in id order: a post found in more than one file is kept where it first
-    occurs, its copies summed, and only that file's hashtags and mentions are kept for it."""
+    occurs, its copies summed, and only that file's hashtags and mentions are kept for it.
+    An export post whose id an earlier file holds with another text is another post."""
     numbered = _numbered(posts)
+    moves = versions_apart(numbered)
+    numbered = renamed(numbered, moves, ["post_id", "translation_id"])
     # Which row to keep for each post, found on the small columns: the texts are then
     # copied once, by one gather, already in the order the table is published in.
     first = (
@@ -151,11 +214,11 @@ def merge_file_frames(
     )
     owners = first.select("post_id", "_file")
 
-    def owned(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    def owned(frames: list[pl.DataFrame], columns: list[str]) -> pl.DataFrame:
         return (
-            _numbered(frames)
+            renamed(_numbered(frames), moves, columns)
             .join(owners, on=["post_id", "_file"], how="semi", maintain_order="left")
             .drop("_file")
         )
 
-    return kept, owned(tags), owned(mentions)
+    return kept, owned(tags, ["post_id"]), owned(mentions, ["post_id", "translation_id"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sidelines.parse.article import parse_article
 from sidelines.parse.channel_dump import segment_channel_dump
@@ -29,6 +30,8 @@ class ParsedSource:
     unassigned_lines: list[int] = field(default_factory=list)
     messages: int | None = None
     skipped_messages: dict[str, int] = field(default_factory=dict)
+    # Anything else `sources` records for the file: values set aside and repairs, by kind
+    notes: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ def from_export(source: DecodedSource, export: TelegramExport) -> ParsedSource:
         export.channel,
         messages=export.messages,
         skipped_messages=export.skipped,
+        notes=export.notes,
     )
 
 
@@ -62,7 +66,7 @@ def parse_source(source: DecodedSource) -> ParsedSource:
             source.encoding,
             dump.posts,
             dump.channel,
-            1 + (dump.description is not None),
+            dump.header_lines,
             dump.unassigned,
         )
     elif source.format == "article":
