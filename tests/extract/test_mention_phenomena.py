@@ -243,6 +243,16 @@ PLANNED = [
         [("EGY", "planned"), ("SYR", "planned"), ("SVK", "planned")],
         id="counterparts-from-three-states",
     ),
+    # Reuters/Straits Times, 29 Nov 2023 (OSCE, Skopje): talks with named counterparts and a
+    # gathering to attend in one sentence: the talks bilateral, the gathering multilateral.
+    pytest.param(
+        post(
+            "The minister is expected to meet the President of Cyprus Nikos Christodoulides "
+            "and to attend a meeting of the CSTO foreign ministers."
+        ),
+        [("CYP", "planned"), ("CSTO", "planned")],
+        id="talks-and-a-gathering",
+    ),
     # The Moscow Times, OSCE 2023: "Lavrov is expected to attend the meeting of foreign
     # ministers of the OSCE": a gathering the official will attend is a planned multilateral.
     pytest.param(

@@ -55,7 +55,7 @@ _MULTILATERAL = (
     r"|участву\w+|участи[еюя])\s+в\s+(?:[\w-]+\s+){0,4}?"
     r"(?:заседани\w*|встреч\w*|совещани\w*|саммит\w*|сесси\w*|конференци\w*|СМИД)"
     r"|(?<!\w)(?:заседани\w*|совещани\w*|встреч\w*)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:министров|глав|лидеров|руководителей)(?!\w)"
+    r"(?:министров|глав|лидеров|руководителей|представителей)(?!\w)"
 )
 MULTILATERAL = compile_guarded(_MULTILATERAL, re.I)
 # What two sides named as a pair do together ("Lavrov and Wang Yi discussed …",
@@ -137,7 +137,7 @@ RECEIVED_WORDS = Literals(
 MULTILATERAL_WORDS = Literals(
     "took", "takes", "take", "taking", "particip", "attend", "ministerial", "ministers",
     "leaders", "heads", "lead", "led", "head", "участи", "участв", "возглав", "министров",
-    "глав", "лидеров", "руководителей",
+    "глав", "лидеров", "руководителей", "представителей",
 )  # fmt: skip
 LIST_WORDS = Literals(
     "contacts", "meetings", "talks", "schedule", "agenda", "programme", "контакт", "встреч",

@@ -410,22 +410,25 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     if cue is not None:
         partners, words = other_side(sentence, cue, cyrillic, pair_only)
     fmt = "bilateral"
-    if multi is not None and all(p.org for p in partners):
-        orgs = [p.org for p in partners if p.org] or _multilateral_orgs(sentence)
-        partners = [Partner(None, org, "") for org in dict.fromkeys(orgs)]
-        fmt = "multilateral"
-    elif multi is not None or (len(partners) > 1 and JOINT.search(sentence)):
-        fmt = "multilateral"
-    fallback = not partners and ctx.fallback != (None, None) and cue is not None
+    gatherings: list[str] = []  # organisations whose meeting the Russian side attends
+    if multi is not None:
+        gatherings = _multilateral_orgs(sentence[multi.start() :]) or [
+            p.org for p in partners if p.org
+        ]
+        partners = [p for p in partners if not (p.org and p.org in gatherings)]
+    if len(partners) > 1 and JOINT.search(sentence):
+        fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
+    fallback = not partners and not gatherings and ctx.fallback != (None, None)
+    fallback = fallback and cue is not None
     if fallback and words.strip() and _someone(words, cyrillic):
         partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
     elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
-    if not partners:
-        return []
-    return _mentions(partners, fmt, sentence, participant, ctx)
+    found = _mentions(partners, fmt, sentence, participant, ctx) if partners else []
+    held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
+    return found + _mentions(held_together, "multilateral", sentence, participant, ctx)
 
 
 def _mentions(
