@@ -13,7 +13,7 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests", "build", "validate", "quality"]
+nox.options.sessions = ["lint", "tests", "build", "validate", "croissant", "quality"]
 nox.options.reuse_existing_virtualenvs = True
 
 
@@ -76,6 +76,15 @@ def validate(session: nox.Session) -> None:
     sync(session)
     package = session.posargs[0] if session.posargs else "datapackage"
     session.run("frictionless", "validate", f"{package}/datapackage.json")
+
+
+@nox.session
+def croissant(session: nox.Session) -> None:
+    """Validate the built package's croissant.json with mlcroissant (-- PACKAGE-DIR)."""
+    # mlcroissant is a test dependency (it pulls pandas, scipy, rdflib): not the builder's.
+    sync(session, "test")
+    package = session.posargs[0] if session.posargs else "datapackage"
+    session.run("mlcroissant", "validate", "--jsonld", f"{package}/croissant.json")
 
 
 @nox.session

@@ -1,6 +1,6 @@
 """Every loading snippet of the package's README.md, run as a researcher would run it in the
-unpacked package folder: polars, pandas, frictionless and DuckDB here, R where `Rscript` is
-installed (skipped with the reason otherwise)."""
+unpacked package folder: polars, pandas, frictionless, Croissant and DuckDB here, R where
+`Rscript` is installed (skipped with the reason otherwise)."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def run_python(code: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict
 
 def test_the_readme_shows_every_tool(seed_package: Path) -> None:
     found = snippets(seed_package)
-    assert set(found) == {"polars", "pandas", "frictionless", "R", "DuckDB"}
-    assert [lang for lang, _ in found.values()] == ["python", "python", "python", "r", "sql"]
+    assert set(found) == {"polars", "pandas", "frictionless", "Croissant", "R", "DuckDB"}
+    languages = [lang for lang, _ in found.values()]
+    assert languages == ["python", "python", "python", "python", "r", "sql"]
 
 
 def test_polars_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,6 +65,14 @@ def test_frictionless_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatc
     meetings = pl.read_parquet(seed_package / "data/meetings.parquet")
     assert len(names["rows"]) == meetings.height
     assert sorted(r["meeting_id"] for r in names["rows"]) == sorted(meetings["meeting_id"])
+
+
+def test_croissant_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names = run_python(snippets(seed_package)["Croissant"][1], seed_package, monkeypatch)
+    meetings = pl.read_parquet(seed_package / "data/meetings.parquet")
+    loaded = names["meetings"]
+    assert [m["meetings/meeting_id"].decode() for m in loaded] == meetings["meeting_id"].to_list()
+    assert [m["meetings/unga_session"] for m in loaded] == meetings["unga_session"].to_list()
 
 
 def test_duckdb_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,21 +1,26 @@
-"""The release commands, `sidelines publish` and `sidelines diff`: thin wrappers over
-publish.py and diff.py, added to the main parser by cli.py."""
+"""The release commands, `sidelines publish`, `sidelines diff` and `sidelines zenodo`: thin
+wrappers over publish.py, diff.py and zenodo.py, added to the main parser by cli.py."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from sidelines.diff import PackageDiff, diff_packages, key_rows, render_diff
 from sidelines.publish import PublishConfig, load_snapshot, publish
 from sidelines.schema import default_schemas_dir
 from sidelines.terminal import plain_console, printable
+from sidelines.zenodo import zenodo_metadata, zenodo_text
 
 console = plain_console()
 SHOWN = 20  # keys listed per table and kind by `sidelines diff` before it cuts the list
 KEYS_FILE = "sidelines-diff-keys.csv"
+SOURCE_TREE = Path(__file__).resolve().parents[2]  # the checkout this code was loaded from
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -35,6 +40,34 @@ def cmd_publish(args: argparse.Namespace) -> int:
         f"(changes needed at least: {result.required})",
         highlight=False,
         soft_wrap=True,
+    )
+    return 0
+
+
+def cmd_zenodo(args: argparse.Namespace) -> int:
+    """Write .zenodo.json, the metadata Zenodo records for each GitHub release, from
+    CITATION.cff and the version in schemas/package.json; with --check, write nothing and exit
+    1 when the file is not what they give."""
+    try:
+        citation = yaml.safe_load(args.citation.read_text(encoding="utf-8"))
+        package = json.loads(args.package.read_text(encoding="utf-8"))
+        text = zenodo_text(zenodo_metadata(citation, package))
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
+        raise ValueError(
+            f"{args.citation}, {args.package}: cannot make Zenodo metadata ({err!r})"
+        ) from err
+    current = args.out.read_text(encoding="utf-8") if args.out.is_file() else None
+    if args.check:
+        if current != text:
+            raise ValueError(
+                f"{args.out} disagrees with {args.citation.name} and {args.package.name}: "
+                "run `sidelines zenodo` and commit it"
+            )
+        console.print(f"{printable(str(args.out))}: up to date", highlight=False)
+        return 0
+    args.out.write_text(text, encoding="utf-8")
+    console.print(
+        f"wrote {printable(str(args.out))} (version {package['version']})", highlight=False
     )
     return 0
 
@@ -117,3 +150,22 @@ def add_commands(commands: Any) -> None:
         help=f"where a cut list is written in full, as CSV (default: ./{KEYS_FILE})",
     )
     d.set_defaults(run=cmd_diff)
+    z = commands.add_parser(
+        "zenodo",
+        help="write .zenodo.json from CITATION.cff and schemas/package.json",
+        description=cmd_zenodo.__doc__,
+    )
+    z.add_argument(
+        "--citation", type=Path, default=SOURCE_TREE / "CITATION.cff", help="CITATION.cff to read"
+    )
+    z.add_argument(
+        "--package",
+        type=Path,
+        default=SOURCE_TREE / "schemas" / "package.json",
+        help="package metadata holding the version (default: the repository's)",
+    )
+    z.add_argument(
+        "--out", type=Path, default=SOURCE_TREE / ".zenodo.json", help="file to write or check"
+    )
+    z.add_argument("--check", action="store_true", help="write nothing; exit 1 if out of date")
+    z.set_defaults(run=cmd_zenodo)

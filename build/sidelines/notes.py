@@ -39,9 +39,10 @@ def render_notes(
         "|---|---|",
         *(f"| {name} | {count} |" for name, count in row_counts.items()),
         "",
-        f"`{zip_name}` holds `datapackage.json`, `README.md` and every table as CSV and "
-        "Parquet under `data/`. Download it and `SHA256SUMS` into one folder and check them "
-        "there (`--ignore-missing` skips the other artifacts, should you not have them):",
+        f"`{zip_name}` holds `datapackage.json`, `croissant.json`, `README.md` and every "
+        "table as CSV and Parquet under `data/`. Download it and `SHA256SUMS` into one folder "
+        "and check them there (`--ignore-missing` skips the other artifacts, should you not "
+        "have them):",
         "",
         "```bash",
         CHECKSUM_COMMAND,

@@ -23,6 +23,8 @@ CSV_DIALECT = {
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 PARQUET_SUFFIX = "-parquet"
 PARQUET_FORMAT = "vnd.apache.parquet"  # not "parquet": see resource_entries
+CROISSANT = "croissant.json"
+CROISSANT_MEDIA_TYPE = 'application/ld+json; profile="http://mlcommons.org/croissant/1.1"'
 
 
 def file_digest(path: Path) -> tuple[int, str]:
@@ -97,6 +99,27 @@ def resource_entries(
 def write_json(data: Any, path: Path) -> None:
     """Pretty, key-order-preserving, UTF-8 JSON with a final newline."""
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_croissant(jsonld: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Write the package's Croissant metadata to `folder/croissant.json`, beside
+    datapackage.json, and describe the file for the descriptor's resources: listed there, its
+    bytes and hash are checked by `frictionless validate` and `sidelines check` like every
+    table's, and a release that adds or changes it is seen by the release diff."""
+    path = folder / CROISSANT
+    write_json(jsonld, path)
+    size, digest = file_digest(path)
+    return {
+        "name": "croissant",
+        "path": CROISSANT,
+        "format": "jsonld",
+        "mediatype": CROISSANT_MEDIA_TYPE,
+        "bytes": size,
+        "hash": digest,
+        "description": "Croissant 1.1 metadata (JSON-LD, also a schema.org Dataset) for dataset "
+        "search engines and ML loaders: the tables as record sets, every data file with its "
+        "sha256.",
+    }
 
 
 def read_package(

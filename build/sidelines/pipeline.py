@@ -17,6 +17,7 @@ import polars as pl
 
 from sidelines.cache import BuildCache, digest, tree_digest
 from sidelines.compare import compared_columns
+from sidelines.croissant import croissant
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
@@ -24,7 +25,13 @@ from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
 from sidelines.jsonshape import from_json
 from sidelines.outfolder import check_out_dir, output_lock
-from sidelines.package import read_package, resource_entries, write_json, write_text_files
+from sidelines.package import (
+    read_package,
+    resource_entries,
+    write_croissant,
+    write_json,
+    write_text_files,
+)
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
@@ -383,6 +390,9 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
 
     def fill(folder: Path) -> None:
         resources = resource_entries(tables, schemas, folder)
+        resources.append(
+            write_croissant(croissant(descriptor(schemas, sources, resources, provenance)), folder)
+        )
         write_json(descriptor(schemas, sources, resources, provenance), folder / "datapackage.json")
         write_text_files(files.reports, folder)
         (folder / "README.md").write_text(

@@ -47,6 +47,15 @@ rows = package.get_resource("meetings").read_rows()
 ```
 `frictionless validate datapackage.json` checks every row, key and file hash.
 
+**Croissant** (`croissant.json`: the same package in Croissant 1.1 JSON-LD, which is also a
+schema.org Dataset, for dataset search engines and ML tools; `pip install mlcroissant`. Each
+table is a record set read from its Parquet file, whose sha256 is checked as it is read.)
+```python
+import mlcroissant as mlc
+dataset = mlc.Dataset(jsonld="croissant.json")
+meetings = list(dataset.records("meetings"))  # {"meetings/date": ..., ...}; text as bytes
+```
+
 **R** (base R, nothing to install; for typed columns from the descriptor,
 `install.packages("frictionless")` and `read_resource(read_package("datapackage.json"), "posts")`)
 ```r

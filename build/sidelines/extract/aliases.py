@@ -1,7 +1,10 @@
-"""The one hand-kept table: short names pycountry does not carry, and organisations.
+"""The hand-kept names: everyday country names, organisations, regions, Russian officials.
 
-pycountry holds the ISO names (English, and Russian through its locale); these are the
-everyday forms that news and ministry posts use instead. Keep it small; tests cover it.
+pycountry and CLDR hold the countries' official and short names (English and Russian) and
+pymorphy3 their cases; what is here is what no maintained source carries: the everyday
+forms news and ministry posts use, the organisations a counterpart can be, the regions whose
+names hold a country's, and the officials whose canonical English names the package writes.
+Nominatives only (the cases are generated). Keep it small; tests cover every entry.
 """
 
 from __future__ import annotations
@@ -68,15 +71,75 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Танзания": "TZA",
 }
 
-# Organisations a counterpart can be: acronym -> names in English and Russian, including
-# the inflected or abbreviated forms the posts use (Генсек ООН, Генсекретарь ООН).
+# Organisations a counterpart can be: short name (as the package writes it) -> its names in
+# English and Russian. Russian names are written in the nominative; `morphology.case_forms`
+# adds every case («Лиги арабских государств»). Abbreviations match only as written (ЕС, АС).
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "UN": (
-        "United Nations",
-        "UN",
-        "ООН",
-        "Организация Объединённых Наций",
-        "Организация Объединенных Наций",
+    "UN": ("United Nations", "UN", "U.N.", "ООН", "Организация Объединённых Наций"),
+    "LAS": ("League of Arab States", "Arab League", "ЛАГ", "Лига арабских государств"),
+    "EU": ("European Union", "EU", "ЕС", "Евросоюз", "Европейский союз"),
+    "GCC": (
+        "Gulf Cooperation Council",
+        "Cooperation Council for the Arab States of the Gulf",
+        "GCC",
+        "ССАГПЗ",
+        "Совет сотрудничества арабских государств Персидского залива",
+        "Совет сотрудничества стран Персидского залива",
+    ),
+    "IAEA": (
+        "International Atomic Energy Agency",
+        "IAEA",
+        "МАГАТЭ",
+        "Международное агентство по атомной энергии",
+    ),
+    "ICRC": (
+        "International Committee of the Red Cross",
+        "ICRC",
+        "МККК",
+        "Международный комитет Красного Креста",
+    ),
+    "OSCE": (
+        "Organization for Security and Co-operation in Europe",
+        "Organization for Security and Cooperation in Europe",
+        "OSCE",
+        "ОБСЕ",
+        "Организация по безопасности и сотрудничеству в Европе",
+    ),
+    "OIC": (
+        "Organisation of Islamic Cooperation",
+        "Organization of Islamic Cooperation",
+        "OIC",
+        "ОИС",
+        "Организация исламского сотрудничества",
+    ),
+    "BRICS": ("BRICS", "БРИКС"),
+    "SCO": (
+        "Shanghai Cooperation Organisation",
+        "Shanghai Cooperation Organization",
+        "SCO",
+        "ШОС",
+        "Шанхайская организация сотрудничества",
+    ),
+    "CSTO": (
+        "Collective Security Treaty Organization",
+        "CSTO",
+        "ОДКБ",
+        "Организация Договора о коллективной безопасности",
+    ),
+    "G20": ("G20", "G-20", "Group of Twenty", "Группа двадцати", "Большая двадцатка"),
+    "ASEAN": (
+        "Association of Southeast Asian Nations",
+        "ASEAN",
+        "АСЕАН",
+        "Ассоциация государств Юго-Восточной Азии",
+    ),
+    "EAS": (
+        "East Asia Summit",
+        "East Asian Summit",
+        "EAS",
+        "ВАС",
+        "Восточноазиатский саммит",
+        "Саммит Восточной Азии",
     ),
     "CICA": (
         "Conference on Interaction and Confidence-Building Measures in Asia",
@@ -84,30 +147,58 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "СВМДА",
         "Совещание по взаимодействию и мерам доверия в Азии",
     ),
-    "CSTO": ("Collective Security Treaty Organization", "CSTO", "ОДКБ"),
-    "SCO": ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO", "ШОС"),
-    "BRICS": ("BRICS", "БРИКС"),
-    "G20": ("G20", "Group of Twenty", "«Группа двадцати»", "Группа двадцати", "G-20"),
-    "CIS": ("Commonwealth of Independent States", "CIS", "СНГ"),
-    "EAEU": ("Eurasian Economic Union", "EAEU", "ЕАЭС"),
-    "ASEAN": ("Association of Southeast Asian Nations", "ASEAN", "АСЕАН"),
-    "AU": ("African Union", "Африканский союз", "Африканского союза"),
-    "EU": ("European Union", "EU", "Евросоюз", "Европейский союз", "ЕС"),
-    "NATO": ("NATO", "НАТО"),
-    "OSCE": ("Organization for Security and Co-operation in Europe", "OSCE", "ОБСЕ"),
-    "OIC": ("Organisation of Islamic Cooperation", "OIC", "ОИС"),
-    "LAS": ("League of Arab States", "Arab League", "ЛАГ", "Лига арабских государств"),
-    "GCC": ("Gulf Cooperation Council", "GCC", "ССАГПЗ"),
-    "CELAC": ("CELAC", "СЕЛАК"),
-    "IAEA": ("International Atomic Energy Agency", "IAEA", "МАГАТЭ"),
-    "ICRC": ("International Committee of the Red Cross", "ICRC", "МККК"),
+    "CIS": (
+        "Commonwealth of Independent States",
+        "CIS",
+        "СНГ",
+        "Содружество Независимых Государств",
+    ),
+    "EAEU": ("Eurasian Economic Union", "EAEU", "ЕАЭС", "Евразийский экономический союз"),
+    "AU": ("African Union", "AU", "АС", "Африканский союз"),
+    "NATO": ("NATO", "НАТО", "North Atlantic Treaty Organization"),
+    "CELAC": (
+        "Community of Latin American and Caribbean States",
+        "CELAC",
+        "СЕЛАК",
+        "Сообщество государств Латинской Америки и Карибского бассейна",
+    ),
+    "APEC": (
+        "Asia-Pacific Economic Cooperation",
+        "APEC",
+        "АТЭС",
+        "Азиатско-Тихоокеанское экономическое сотрудничество",
+    ),
+    "UNESCO": ("UNESCO", "ЮНЕСКО"),
 }
+
+# Regions whose names hold a country's name or adjective ("Latin America", «Индийский
+# океан»): matched so that the country inside them is not.
+REGIONS: tuple[str, ...] = (
+    "Latin America",
+    "Latin American",
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Central America",
+    "Central American",
+    "Indian Ocean",
+    "Gulf of Guinea",
+    "Латинская Америка",
+    "Южная Америка",
+    "Северная Америка",
+    "Центральная Америка",
+    "Индийский океан",
+    "Гвинейский залив",
+)
 
 # Flags that stand for an organisation rather than a state (regional-indicator pairs).
 ORGANISATION_FLAGS: dict[str, str] = {"UN": "UN", "EU": "EU"}
 
 # Russian officials who meet foreign counterparts: canonical English name -> how the posts
-# write the surname (English spellings, Russian stem that takes every case ending).
+# write them: English spellings of the surname, the Russian surname in the nominative
+# (`morphology` adds its cases: Лаврова, Лавровым), or a full name where the surname alone
+# is an everyday word (the Antonov aircraft).
 RUSSIAN_OFFICIALS: dict[str, tuple[str, ...]] = {
     "Sergey Lavrov": ("Lavrov", "Лавров"),
     "Vladimir Putin": ("Putin", "Путин"),
@@ -118,7 +209,15 @@ RUSSIAN_OFFICIALS: dict[str, tuple[str, ...]] = {
     "Andrey Rudenko": ("Rudenko", "Руденко"),
     "Mikhail Galuzin": ("Galuzin", "Галузин"),
     "Alexander Grushko": ("Grushko", "Грушко"),
-    "Vassily Nebenzia": ("Nebenzia", "Nebenzya", "Небенз"),
+    "Alexander Pankin": ("Pankin", "Панкин"),
+    "Oleg Syromolotov": ("Syromolotov", "Сыромолотов"),
+    "Vassily Nebenzia": ("Nebenzia", "Nebenzya", "Nebenzya", "Небензя"),
+    "Dmitry Polyanskiy": ("Polyanskiy", "Polyansky", "Полянский"),
+    "Gennady Gatilov": ("Gatilov", "Гатилов"),
+    "Mikhail Ulyanov": ("Mikhail Ulyanov", "Михаил Ульянов", "М.И.Ульянов"),
+    "Alexander Lavrentiev": ("Lavrentiev", "Lavrentyev", "Лаврентьев"),
+    "Zamir Kabulov": ("Kabulov", "Кабулов"),
+    "Yuri Ushakov": ("Yuri Ushakov", "Yury Ushakov", "Юрий Ушаков", "Ю.В.Ушаков"),
     "Anatoly Antonov": ("Anatoly Antonov", "А.И.Антонов", "Анатолий Антонов"),
     "Alexander Darchiev": ("Darchiev", "Дарчиев"),
 }

@@ -1,28 +1,28 @@
-"""Countries named in a post: flag emoji, bilateral hashtags and names in English or Russian.
+"""Countries named in a post: flag emoji, bilateral hashtags, names and adjectives.
 
-Names and codes come from pycountry (with its Russian locale); `aliases.py` adds the few
-everyday forms ISO does not list.
+Names come from the gazetteer (pycountry, CLDR, pymorphy3's cases, the small alias and
+demonym tables), found in one pass with organisations, so that «Лига арабских государств»
+names no state.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import pycountry
 
-from sidelines.extract.aliases import COUNTRY_ALIASES, ORGANISATION_FLAGS
-from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.aliases import ORGANISATION_FLAGS
+from sidelines.extract.automaton import Hit
+from sidelines.extract.demonyms import demonyms
+from sidelines.extract.gazetteer import COUNTRY, DEMONYM, country_names, names_in, names_in_many
 
 RUSSIA = "RUS"
 REGIONAL_INDICATOR_A = 0x1F1E6
 FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 LEADING_FLAGS = re.compile("^\\s*((?:[\U0001f1e6-\U0001f1ff]{2})+)")
 RUSSIA_PREFIX = re.compile(r"^(?:Russia|Россия|Russian|РФ)", re.I)
-RUSSIAN_ENDING = re.compile(r"[аяоеиыйьуюё]+$")
-FLEETING_VOWEL = re.compile(r"[ео][бвгджзклмнпрстфхцчшщ]$")
-MIN_WORD = 5  # shorter Russian names (Мали, Чад, Куба) must match as written
 
 
 def flag_code(flag: str) -> str:
@@ -60,36 +60,10 @@ def _letters(name: str) -> str:
 
 
 @cache
-def _russian() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
-
-
-@cache
-def country_names() -> dict[str, str]:
-    """Every known name of every country (English and Russian, ISO and everyday) -> alpha-3."""
-    names: dict[str, str] = {}
-    ru = _russian()
-    for country in pycountry.countries:
-        english = [
-            country.name,
-            getattr(country, "official_name", None),
-            getattr(country, "common_name", None),
-        ]
-        for name in filter(None, english):
-            if "," not in name:  # "Korea, Republic of" is an index form, not a name in text
-                names[name] = country.alpha_3
-                if name.startswith("Saint "):
-                    names["St. " + name[len("Saint ") :]] = country.alpha_3
-            translated = ru.gettext(name)
-            if translated != name and "\n" not in translated:
-                names[translated.replace("\u0301", "")] = country.alpha_3
-    names.update(COUNTRY_ALIASES)
-    return names
-
-
-@cache
 def _by_letters() -> dict[str, str]:
-    keys = {_letters(name): code for name, code in country_names().items()}
+    keys = {_letters(name): code for name, code in country_names()}
+    for row in demonyms():  # #RussianChinese is rare, but #РоссияКитай is a name anyway
+        keys.update({_letters(name): row.country for name in row.english})
     keys.update({c.alpha_3.casefold(): c.alpha_3 for c in pycountry.countries})
     return keys
 
@@ -105,67 +79,48 @@ def country_from_hashtag(tag: str) -> str | None:
     return code if code != RUSSIA else None
 
 
-def _name_pattern(name: str) -> str:
-    """A regex for a name that also matches Russian case endings (Пакистана, Исламской)."""
-    words = re.split(r"(\s+|-)", name)
-    parts = []
-    for word in words:
-        if not word.strip() or word == "-":
-            parts.append(r"\s+" if word.strip() == "" and word else re.escape(word))
-            continue
-        stem = RUSSIAN_ENDING.sub("", word) if re.search("[а-яё]", word, re.I) else ""
-        if (stem == word and len(word) >= 4) or (len(word) >= MIN_WORD and len(stem) >= 3):
-            forms = re.escape(stem) + r"[а-яё]{0,3}"
-            if FLEETING_VOWEL.search(stem):  # Египет -> Египта
-                forms += "|" + re.escape(stem[:-2] + stem[-1]) + r"[а-яё]{1,3}"
-            parts.append(f"(?:{forms})")
-        else:
-            parts.append(re.escape(word).replace(r"\.", r"\.?"))
-    return "".join(parts)
+def country_hits(text: str | None) -> list[Hit]:
+    """Every country a text names, by name or by adjective («китайским», "Hungarian"),
+    Russia included, with its offsets; a country inside an organisation's or a region's
+    name is not one.
+
+    >>> [(h.code, h.kind) for h in country_hits("с китайским коллегой и главой МИД Словакии")]
+    [('CHN', 'demonym'), ('SVK', 'country')]
+    """
+    return [h for h in names_in(text or "") if h.kind in (COUNTRY, DEMONYM)]
 
 
-@cache
-def _name_regex() -> re.Pattern[str]:
-    names = sorted(country_names(), key=len, reverse=True)  # longest first: "Republic of Mali"
-    alternatives = "|".join(_name_pattern(n) for n in names)
-    return compile_guarded(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
-
-@cache
-def _pattern_owner() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"^(?:{_name_pattern(n)})$"), code) for n, code in country_names().items()]
-
-
-def _code_of(matched: str) -> str | None:
-    exact = country_names().get(matched)
-    if exact:
-        return exact
-    for pattern, code in _pattern_owner():
-        if pattern.match(matched):
-            return code
-    return None
+def _codes(hits: Iterable[Hit]) -> list[str]:
+    found: list[str] = []
+    for hit in hits:
+        if hit.kind in (COUNTRY, DEMONYM) and hit.code != RUSSIA and hit.code not in found:
+            found.append(hit.code)
+    return found
 
 
 def countries_named(text: str | None) -> list[str]:
-    """Alpha-3 codes of the countries a text names, in order of first mention, Russia left out.
+    """Alpha-3 codes of the countries a text names (by name or adjective, in any case), in
+    order of first mention, Russia left out.
 
     >>> countries_named("встретился с Министром иностранных дел Исламской Республики Пакистан")
     ['PAK']
     >>> countries_named("Prime Minister of St. Vincent and the Grenadines and Mali")
     ['VCT', 'MLI']
+    >>> countries_named("российско-египетские консультации; Лига арабских государств")
+    ['EGY']
     """
-    found: list[str] = []
-    for match in _name_regex().finditer(text or ""):
-        code = _code_of(match.group())
-        if code and code != RUSSIA and code not in found:
-            found.append(code)
-    return found
+    return _codes(names_in(text or ""))
+
+
+def countries_named_many(texts: Iterable[str]) -> list[list[str]]:
+    """`countries_named` for many texts at once (a column of clauses)."""
+    return [_codes(hits) for hits in names_in_many(texts)]
 
 
 def country_spans(text: str | None) -> list[tuple[int, int]]:
-    """(start, end) offsets of every country name in a text, Russia included.
+    """(start, end) offsets of every country name or adjective in a text, Russia included.
 
     >>> country_spans("с Министром Королевства Саудовская Аравия Фейсалом")
     [(12, 41)]
     """
-    return [m.span() for m in _name_regex().finditer(text or "") if _code_of(m.group())]
+    return [(h.start, h.end) for h in country_hits(text)]

@@ -1,74 +1,124 @@
-"""Organisations named in a text (UN, CICA, CSTO, …), in English and inflected Russian."""
+"""Organisations named in a text (UN, LAS, GCC, IAEA, …) in English and any Russian case, and
+the heads of organisations ("the IAEA Director General", «Генсеком ЛАГ»).
+
+The names are data (`aliases.ORGANISATIONS`), found by the gazetteer's one pass.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from sidelines.extract.aliases import ORGANISATIONS
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.gazetteer import ORGANISATION, names_in
 
-CYRILLIC_WORD = re.compile(r"[а-яё]{5,}", re.I)
+WORD = "A-Za-zА-Яа-яЁё"
 # The head of an organisation: a meeting with them is a meeting with the organisation.
-HEAD_OF_ORGANISATION = compile_guarded(
-    r"Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner"
-    r"|Генсек\w*|Генеральн\w*\s+секретар\w*|Генеральн\w*\s+директор\w*|Верховн\w*\s+комиссар\w*",
+HEAD_TITLE = compile_guarded(
+    rf"(?<![{WORD}])(?:"
+    r"Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner|High\s+Representative"
+    r"|Executive\s+Secretary|President|Chair(?:man|woman|person)?|Head"
+    r"|Генсек[а-яё]*|Генеральн[а-яё]*\s+секретар[а-яё]*|Генеральн[а-яё]*\s+директор[а-яё]*"
+    r"|Верховн[а-яё]*\s+комиссар[а-яё]*|Исполнительн[а-яё]*\s+секретар[а-яё]*"
+    r"|Президент[а-яё]*|Председател[а-яё]*|Глав[а-яё]{0,2}"
+    rf")(?![{WORD}])",
     re.I,
 )
-
-
-def _form_pattern(name: str) -> str:
-    """A name as a regex; long Russian words also match their case endings."""
-    pattern = re.escape(name.strip("«»"))
-    for word in set(CYRILLIC_WORD.findall(name)):
-        pattern = pattern.replace(word, word[:-2] + r"\w{0,4}")
-    return pattern
-
-
-@cache
-def _org_regex() -> re.Pattern[str]:
-    forms = sorted(
-        ((name, code) for code, names in ORGANISATIONS.items() for name in names),
-        key=lambda pair: len(pair[0]),
-        reverse=True,
-    )
-    groups = "|".join(f"(?P<g{i}>{_form_pattern(name)})" for i, (name, _) in enumerate(forms))
-    return compile_guarded(rf"(?<![\w-])(?:{groups})(?![\w-])")
-
-
-@cache
-def _group_codes() -> dict[str, str]:
-    forms = sorted(
-        ((name, code) for code, names in ORGANISATIONS.items() for name in names),
-        key=lambda pair: len(pair[0]),
-        reverse=True,
-    )
-    return {f"g{i}": code for i, (_, code) in enumerate(forms)}
+# Titles that only an organisation's head holds (a president can be a state's).
+OWN_HEAD_TITLE = compile_guarded(
+    rf"(?<![{WORD}])(?:Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner"
+    r"|Генсек[а-яё]*|Генеральн[а-яё]*\s+секретар[а-яё]*|Генеральн[а-яё]*\s+директор[а-яё]*"
+    rf"|Верховн[а-яё]*\s+комиссар[а-яё]*)(?![{WORD}])",
+    re.I,
+)
+RUSSIA_PREFIX = re.compile(r"^(?:Russia|Россия|РФ)[-_]?", re.I)
+NEAR = 24  # characters between a title and the organisation it heads ("of the", «Комиссии»)
 
 
 def organisations_named(text: str | None) -> list[str]:
-    """Acronyms of the organisations a text names, in order of first mention.
+    """Short names of the organisations a text names, in order of first mention.
 
     >>> organisations_named("с Генсеком ООН; встреча министров СВМДА (#CICA)")
     ['UN', 'CICA']
-    >>> organisations_named("#UNGA78 and the Collective Security Treaty Organization")
-    ['CSTO']
+    >>> organisations_named("Генсеком Лиги арабских государств и главой ЕС")
+    ['LAS', 'EU']
     """
     found: list[str] = []
-    codes = _group_codes()
-    for match in _org_regex().finditer(text or ""):
-        code = codes[match.lastgroup or ""]
-        if code not in found:
-            found.append(code)
+    for hit in names_in(text or ""):
+        if hit.kind == ORGANISATION and hit.code not in found:
+            found.append(hit.code)
     return found
 
 
 def without_organisations(text: str) -> str:
     """The text with every organisation's name blanked out (so "in Asia" of CICA's name is
     not read as a place)."""
-    return _org_regex().sub(" ", text)
+    pieces = []
+    last = 0
+    for hit in names_in(text):
+        if hit.kind == ORGANISATION:
+            pieces.append(text[last : hit.start] + " ")
+            last = hit.end
+    return "".join(pieces) + text[last:]
+
+
+def organisation_headed(text: str) -> str | None:
+    """The organisation whose head the text names: a head's title next to an organisation's
+    name, either side ("UN Secretary-General", "President of the ICRC", «Генсеком ЛАГ»).
+
+    >>> organisation_headed("the IAEA Director General Rafael Grossi")
+    'IAEA'
+    >>> organisation_headed("президентом Международного комитета Красного Креста")
+    'ICRC'
+    >>> organisation_headed("President of Egypt") is None
+    True
+    """
+    titles = [m.span() for m in HEAD_TITLE.finditer(text)]
+    if not titles:
+        return None
+    starts = [start for start, _ in titles]
+    for hit in names_in(text):
+        if hit.kind != ORGANISATION:
+            continue
+        # the title nearest before the name, and the one right after it (titles are sorted)
+        before = bisect_right(starts, hit.start) - 1
+        if before >= 0 and 0 <= hit.start - titles[before][1] <= NEAR:
+            return hit.code
+        after = bisect_left(starts, hit.end)
+        if after < len(titles) and titles[after][0] - hit.end <= 2:
+            return hit.code
+    return None
 
 
 def names_head_of_organisation(text: str) -> bool:
-    """True when the text names the head of an organisation ("UN Secretary-General", «Генсек»)."""
-    return HEAD_OF_ORGANISATION.search(text) is not None
+    """True when the text names the head of an organisation ("UN Secretary-General",
+    «Генсек», "the President of the ICRC")."""
+    return OWN_HEAD_TITLE.search(text) is not None or organisation_headed(text) is not None
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalpha())
+
+
+@cache
+def _organisations_by_letters() -> dict[str, str]:
+    return {_letters(name): code for code, names in ORGANISATIONS.items() for name in names}
+
+
+@cache  # a channel uses the same few tags
+def organisation_from_hashtag(tag: str) -> str | None:
+    """The organisation of a bilateral tag, as `countries.country_from_hashtag` gives the
+    state: '#RussiaArabLeague' -> 'LAS', '#РоссияАСЕАН' -> 'ASEAN', '#RussiaOIC' -> 'OIC'.
+
+    >>> organisation_from_hashtag("#RussiaArabLeague"), organisation_from_hashtag("РоссияАСЕАН")
+    ('LAS', 'ASEAN')
+    >>> organisation_from_hashtag("#UNGA78") is None, organisation_from_hashtag("#RussiaMali")
+    (True, None)
+    """
+    tag = tag.lstrip("#")
+    rest = RUSSIA_PREFIX.sub("", tag, count=1)
+    if rest == tag or not rest:
+        return None
+    return _organisations_by_letters().get(_letters(rest))

@@ -1,7 +1,9 @@
-"""People in a meeting sentence: the Russian participant, and the counterpart's name and office.
+"""People in a meeting sentence: the counterpart's name and office, one per person named.
 
-The Russian side is matched against the small table of officials in `aliases.py`; the
-counterpart is read from the words after "with" / «с»: the office first, then the name.
+The counterpart is read from the words naming the other side, the office first, then the
+name; Russian ones are put back into the nominative by pymorphy3 (`person_names.py`), foreign
+names it does not know kept as written. The Russian side lives in `officials.py`; its
+functions are re-exported here for the callers that import them from this module.
 """
 
 from __future__ import annotations
@@ -9,13 +11,51 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from sidelines.extract.aliases import ORGANISATIONS, RUSSIAN_OFFICIALS
-from sidelines.extract.countries import countries_named, country_names, country_spans
 from sidelines.extract.fastre import compile_guarded
-from sidelines.extract.organisations import organisations_named
+from sidelines.extract.gazetteer import names_in
+from sidelines.extract.morphology import case_of, parses
+from sidelines.extract.officials import (
+    EN_RUSSIAN_TITLE,
+    RU_RUSSIAN_TITLE,
+    russian_official,
+    russian_participant,
+    russian_title,
+)
+from sidelines.extract.person_names import (
+    NAME_PARTICLES,
+    RU_INITIALS_FULL,
+    RU_INITIALS_NAME,
+    clean_role,
+    nominative_name,
+    nominative_role,
+)
 
+__all__ = [
+    "EN_RUSSIAN_TITLE",
+    "RU_INITIALS_NAME",
+    "RU_RUSSIAN_TITLE",
+    "Counterpart",
+    "clean_role",
+    "counterpart_segments",
+    "english_counterpart",
+    "english_counterparts",
+    "nominative_name",
+    "nominative_role",
+    "russian_counterpart",
+    "russian_counterparts",
+    "russian_official",
+    "russian_participant",
+    "russian_title",
+]
+
+# Days and months: capitalised, never a name ("met Tillerson on Sunday").
+CALENDAR_WORDS = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "sept", "october", "november", "december"),
+)
 # Words of an office or an institution, never of a person's name (English, then Russian stems).
 ROLE_WORDS = frozenset(
     [
@@ -33,6 +73,28 @@ ROLE_WORDS = frozenset(
         "secretary-general",
         "general",
         "chairman",
+        "councillor",
+        "councilor",
+        "headquarters",
+        "central",
+        "member",
+        "mission",
+        "bureau",
+        "political",
+        "control",
+        "arms",
+        "assistance",
+        "committee",
+        "commission",
+        "agency",
+        "ministry",
+        "department",
+        "delegation",
+        "embassy",
+        "secretariat",
+        "summit",
+        "conference",
+        "session",
         "chairwoman",
         "chair",
         "chairperson",
@@ -123,6 +185,7 @@ ROLE_WORDS = frozenset(
         "of",
         "and",
         "for",
+        *CALENDAR_WORDS,
     ]
 )
 RU_ROLE_STEMS = (
@@ -175,60 +238,33 @@ RU_ROLE_STEMS = (
     "парламент",
     "сенат",
     "канцлер",
-)
-NAME_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "abu",
-        "de",
-        "da",
-        "dos",
-        "du",
-        "di",
-        "van",
-        "von",
-        "der",
-        "le",
-        "la",
-        "бин",
-        "ибн",
-        "бинт",
-        "абу",
-        "аль",
-        "эль",
-        "де",
-        "да",
-        "дос",
-        "дю",
-        "ди",
-        "ван",
-        "фон",
-        "дер",
-        "ле",
-        "ла",
-    ]
+    "член",
+    "политбюро",
+    "министерств",
+    "ведомств",
+    "департамент",
+    "управлени",
+    "посольств",
+    "аппарат",
+    "генассамбле",
+    "ассамбле",
+    "сесси",
+    "постпредств",
+    "представительств",
+    "штаб-квартир",
+    "совбез",
+    "губернатор",
+    "мэр",
+    "госсекретар",
+    "советник",
+    "помощник",
+    "посланник",
+    "консул",
+    "делегаци",
+    "генерал",
+    "депутат",
 )
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-[A-Z]")
-RU_INITIALS_NAME = compile_guarded(r"(?:[А-ЯЁ][а-яё]?\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
-EN_RUSSIAN_SIDE = compile_guarded(
-    r"\b(?:Russian|Russia['’]s)\s+(?:(?:Deputy|First|Foreign|Prime|Minister|Ambassador|President"
-    r"|Permanent|Representative|Special|Envoy|to|the|of|UN|USA|United|States)\s+)*"
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
-)
-RU_RUSSIAN_TITLE = compile_guarded(
-    r"(?<!\w)(?:Посол\w*|Министр\w*|Постпред\w*|Президент\w*|Замминистр\w*|Заместител\w*)"
-    r"(?:\s+[а-яё]+){0,3}\s+(?:России|Российской\s+Федерации)",
-    re.I,
-)
-EN_RUSSIAN_TITLE = compile_guarded(
-    r"\bRussia['’]?s?\s+(?:Deputy\s+)?(?:Foreign\s+Minister|Ambassador|President|Prime Minister"
-    r"|Permanent\s+Representative|Minister)|\bRussian\s+(?:Deputy\s+)?(?:Foreign\s+Minister"
-    r"|Ambassador|President|Prime\s+Minister|Permanent\s+Representative|Minister)",
-)
 
 
 @dataclass(frozen=True)
@@ -239,66 +275,11 @@ class Counterpart:
     role: str | None
 
 
-@cache
-def _officials() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex for every form of every official (a named group each) and group -> name."""
-    names: dict[str, str] = {}
-    alternatives = []
-    for canonical, forms in RUSSIAN_OFFICIALS.items():
-        for form in forms:
-            group = f"o{len(names)}"
-            names[group] = canonical
-            alternatives.append(f"(?P<{group}>{re.escape(form)})")
-    pattern = compile_guarded(rf"(?<!\w)(?:{'|'.join(alternatives)})\w{{0,3}}(?!\w)")
-    return pattern, names
-
-
-def russian_official(text: str) -> str | None:
-    """Canonical name of the first Russian official in the table that the text names.
-
-    >>> russian_official("встреча С.В.Лаврова с Министром"), russian_official("Sergei Lavrov met")
-    ('Sergey Lavrov', 'Sergey Lavrov')
-    """
-    pattern, names = _officials()
-    match = pattern.search(text)
-    return names[match.lastgroup or ""] if match else None
-
-
-@lru_cache(maxsize=4)
-def _post_official(post_text: str) -> str | None:
-    # Asked once per sentence of the post: searched once, so a long post stays linear.
-    return russian_official(post_text)
-
-
-def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
-    """(a Russian side is named, its name): the table first, then "Russian Minister Name"
-    or initials before the verb in Russian; a title alone ("Посол России") gives no name."""
-    official = russian_official(sentence) or _post_official(post_text)
-    if official:
-        return True, official
-    english = EN_RUSSIAN_SIDE.search(sentence)
-    if english:
-        return True, english.group("name")
-    if EN_RUSSIAN_TITLE.search(sentence) or RU_RUSSIAN_TITLE.search(sentence):
-        initials = RU_INITIALS_NAME.search(sentence)
-        return True, initials.group() if initials else None
-    return False, None
-
-
-@cache
-def _country_words() -> frozenset[str]:
-    words: set[str] = set()
-    for name in country_names():
-        words.update(w.casefold().strip(".,") for w in name.split())
-    for names in ORGANISATIONS.values():
-        for name in names:
-            words.update(w.casefold() for w in name.split())
-    return frozenset(words)
-
-
 def _is_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
-    if not word or word.casefold() in ROLE_WORDS or word.casefold() in _country_words():
+    if not word or word.casefold() in ROLE_WORDS:
+        return False
+    if word.isupper() and len(word) > 1:  # an acronym: CPC, IAEA (countries are placeholders)
         return False
     return word[0].isupper() or bool(ARABIC_ARTICLE.match(word))
 
@@ -342,6 +323,25 @@ def _before_counterpart(tokens: list[str], end: int) -> bool:
 
 
 def english_counterpart(clause: str) -> Counterpart:
+    """Name and office of the first counterpart a clause names (see `english_counterparts`).
+
+    >>> english_counterpart("Iranian Foreign Minister Mohammad Javad Zarif and Wang Yi")
+    Counterpart(name='Mohammad Javad Zarif', role='Iranian Foreign Minister')
+    """
+    return english_counterparts(clause)[0]
+
+
+def english_counterparts(clause: str) -> list[Counterpart]:
+    """One counterpart per segment of the clause (`counterpart_segments`), in order."""
+    return list(_english_counterparts(clause))
+
+
+@lru_cache(maxsize=8192)  # the same clauses come back post after post
+def _english_counterparts(clause: str) -> tuple[Counterpart, ...]:
+    return tuple(_english_one(segment) for segment in counterpart_segments(clause, False))
+
+
+def _english_one(clause: str) -> Counterpart:
     """Name and office from the words after "with": the last run of capitalised words that
     are neither an office nor a country, nor an adjective before "counterpart".
 
@@ -352,116 +352,211 @@ def english_counterpart(clause: str) -> Counterpart:
     >>> english_counterpart("his Malian counterpart Abdoulaye Diop")
     Counterpart(name='Abdoulaye Diop', role=None)
     """
-    tokens = clause.split()
+    written = clause.split()
+    tokens = _tokens_outside_countries(clause, EN_PLACE_PREPOSITIONS)
     runs = [r for r in _runs(tokens, _is_name_token) if not _before_counterpart(tokens, r[1])]
     span = _best_run(runs)
     if span is None:
-        return Counterpart(None, _office(_clean_role(" ".join(tokens))))
+        return Counterpart(None, _office(clean_role(" ".join(written))))
     start, end = span
     name = " ".join(tokens[start:end]).strip(",.;:()")
-    role = " ".join(tokens[:start])
-    after = " ".join(tokens[end:])
+    role = " ".join(written[:start])
+    after = " ".join(written[end:])
     if re.match(r"of\s", after):
         role = f"{role} {after}"
-    return Counterpart(name or None, _office(_clean_role(role)))
-
-
-def _clean_role(role: str) -> str | None:
-    role = re.sub(r"^(?:the|his|her|their)\s+", "", role.strip(" ,.;:"), flags=re.I)
-    return role or None
+    return Counterpart(name or None, _office(clean_role(role)))
 
 
 COUNTRY_PLACEHOLDER = "·"
 
 
-def _tokens_outside_countries(clause: str) -> list[str]:
-    """The clause's words, each word of a country's name replaced by a placeholder."""
-    spans = country_spans(clause)
+PLACE_PREPOSITIONS = frozenset(["в", "во", "на", "из", "при"])  # «посла Египта в Москве»
+EN_PLACE_PREPOSITIONS = frozenset(["in", "at", "from"])  # "met Rubio in Riyadh"
+
+
+def _tokens_outside_countries(
+    clause: str, prepositions: frozenset[str] = PLACE_PREPOSITIONS
+) -> list[str]:
+    """The clause's words, each word of a country's or an organisation's name, and a word
+    after «в», «на», «из» (a city), replaced by a placeholder."""
+    spans = [(h.start, h.end) for h in names_in(clause)]  # in order: one pointer walks them
+    tokens: list[str] = []
+    previous = ""
+    k = 0
+    for m in re.finditer(r"\S+", clause):
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1
+        in_country = k < len(spans) and spans[k][0] < m.end()
+        tokens.append(COUNTRY_PLACEHOLDER if in_country or previous in prepositions else m.group())
+        previous = m.group().casefold()
+    return tokens
+
+
+RU_ARABIC_ARTICLE = re.compile(r"^(?:аль|ал|ас|ад|аш|ат|эль|ибн|бин|бен)-[А-ЯЁ]")
+
+
+def _ru_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """Runs of Russian name words; a lone preposition or conjunction opening a sentence
+    («По», «На», «В») is no name, though «И» of «Ван И» is one inside a run."""
     return [
-        COUNTRY_PLACEHOLDER if any(a < m.end() and m.start() < b for a, b in spans) else m.group()
-        for m in re.finditer(r"\S+", clause)
+        (a, b)
+        for a, b in _runs(tokens, _is_ru_name_token)
+        if b - a > 1 or not _function_word(tokens[a].strip(",.;:()«»\"'"))
     ]
+
+
+def _function_word(word: str) -> bool:
+    readings = parses(word.lower())
+    return bool(readings) and readings[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO")
 
 
 def _is_ru_name_token(token: str) -> bool:
     word = token.strip(",.;:()«»\"'")
+    if RU_ARABIC_ARTICLE.match(word):  # «аль-Будейви»
+        return True
     if not word or not re.match(r"[А-ЯЁ]", word):
         return False
     folded = word.casefold()
-    if word.isupper() or folded.startswith(RU_ROLE_STEMS) or organisations_named(word):
-        return False
-    return not _names_country(word)
+    abbreviation = word.isupper() and len(word) > 1  # «И» of «Ван И» is a name
+    # (countries and organisations are placeholders already: `_tokens_outside_countries`)
+    return not (abbreviation or folded.startswith(RU_ROLE_STEMS))
 
 
-def _names_country(word: str) -> bool:
-    return bool(countries_named(word))
-
-
-def russian_counterpart(clause: str) -> Counterpart:
-    """Name and office from the words after «с», put back into the nominative as best a
-    suffix rule can (Руамбой -> Руамба, Председателем -> Председатель).
+def russian_counterpart(clause: str, case: str | None = None) -> Counterpart:
+    """Name and office of the first counterpart a clause names, put back into the nominative
+    by pymorphy3. `case` is the case the clause is in: 'ablt' after «с», 'accs' after
+    «принял», 'gent' after «встреча», 'nomn' for a subject; by default the case of the
+    office's noun, else the instrumental.
 
     >>> russian_counterpart("Министром иностранных дел Пакистана Дж.Джилани")
     Counterpart(name='Дж.Джилани', role='Министр иностранных дел Пакистана')
     >>> russian_counterpart("Генеральным секретарем ООН А.Гутеррешем")
     Counterpart(name='А.Гутерреш', role='Генеральный секретарь ООН')
+    >>> russian_counterpart("посла Египта Т.Хакалу")
+    Counterpart(name='Т.Хакала', role='посол Египта')
     """
-    initials = list(RU_INITIALS_NAME.finditer(clause))
+    return russian_counterparts(clause, case)[0]
+
+
+def russian_counterparts(clause: str, case: str | None = None) -> list[Counterpart]:
+    """One counterpart per segment of the clause (`counterpart_segments`), in order:
+    «Президентом Египта А.Ф.Ас-Сиси и Премьер-министром Египта М.Мадбули» gives two."""
+    return list(_russian_counterparts(clause, case or case_of(clause) or "ablt"))
+
+
+@lru_cache(maxsize=8192)  # the same clauses come back post after post
+def _russian_counterparts(clause: str, case: str) -> tuple[Counterpart, ...]:
+    return tuple(_russian_one(segment, case) for segment in counterpart_segments(clause, True))
+
+
+def _initials_name(clause: str) -> re.Match[str] | None:
+    """The first name in initials style, with the name words that follow it («А.Бу Хабибом»)."""
+    return RU_INITIALS_FULL.search(clause)
+
+
+def _russian_one(clause: str, case: str) -> Counterpart:
+    initials = _initials_name(clause)
     if initials:
-        last = initials[-1]
-        name = nominative_name(last.group())
-        return Counterpart(name, _office(nominative_role(clause[: last.start()])))
+        name = nominative_name(initials.group(), case)
+        return Counterpart(name, _office(nominative_role(clause[: initials.start()], case)))
     tokens = _tokens_outside_countries(clause)
-    span = _best_run(_runs(tokens, _is_ru_name_token))
+    span = _best_run(_ru_runs(tokens))
     if span is None:
-        return Counterpart(None, _office(nominative_role(clause)))
+        return Counterpart(None, _office(nominative_role(clause, case)))
     start, end = span
-    name = " ".join(nominative_name(t.strip(",.;:()")) for t in tokens[start:end])
+    name = " ".join(nominative_name(t.strip(",.;:()"), case) for t in tokens[start:end])
     role_words = clause.split()[:start]  # the clause as written: countries kept
-    return Counterpart(name, _office(nominative_role(" ".join(role_words))))
+    return Counterpart(name, _office(nominative_role(" ".join(role_words), case)))
 
 
-NAME_ENDINGS = [  # instrumental -> nominative, for surnames and given names
-    (re.compile(r"(ов|ев|ёв|ин|ын)ым$"), r"\1"),
-    (re.compile(r"ским$"), "ский"),
-    (re.compile(r"(ов|ев|ин)ой$"), r"\1а"),
-    (re.compile(r"([аеиоуыэюя])ем$"), r"\1й"),
-    (re.compile(r"([жшщчц])ем$"), r"\1"),
-    (re.compile(r"ем$"), "ь"),
-    (re.compile(r"ом$"), ""),
-    (re.compile(r"ой$"), "а"),
-    (re.compile(r"ью$"), "ь"),
-]
-ROLE_ENDINGS = [
-    (re.compile(r"ым$"), "ый"),
-    (re.compile(r"им$"), "ий"),
-    (re.compile(r"([жшщчц])ем$"), r"\1"),
-    (re.compile(r"ем$"), "ь"),
-    (re.compile(r"ом$"), ""),
-]
+# Where one counterpart ends and the next begins: a comma, "and", «и», "as well as».
+SEGMENT_BREAK = compile_guarded(
+    r"(?:,\s+(?:and\s+|as\s+well\s+as\s+|и\s+|а\s+также\s+)?"
+    r"|\s+(?:and|as\s+well\s+as|и|а\s+также)\s+)(?:(?:with|с|со)\s+)?"
+)
 
 
-def _nominative(word: str, endings: list[tuple[re.Pattern[str], str]]) -> str | None:
-    for pattern, replacement in endings:
-        if pattern.search(word):
-            return pattern.sub(replacement, word)
-    return None
+def _names_someone(segment: str, cyrillic: bool) -> bool:
+    if names_in(segment) or (cyrillic and _initials_name(segment)):
+        return True
+    if cyrillic:
+        return bool(_ru_runs(_tokens_outside_countries(segment)))
+    return bool(_runs(_tokens_outside_countries(segment, EN_PLACE_PREPOSITIONS), _is_name_token))
 
 
-def nominative_name(name: str) -> str:
-    """The last word of a Russian name in the instrumental case, back in the nominative."""
-    head, _, last = name.rpartition(".") if "." in name else ("", "", name)
-    fixed = _nominative(last, NAME_ENDINGS) or last
-    return f"{head}.{fixed}" if head else fixed
+def counterpart_segments(clause: str, cyrillic: bool) -> list[str]:
+    """The clause cut into one piece per counterpart: at commas, "and", «и», "as well as",
+    never inside a country's or organisation's name ("Trinidad and Tobago"); a piece that
+    names no one and no country ("Deputy Prime Minister", «Министром иностранных дел»)
+    stays with the piece after it (the last one with the piece before).
+
+    >>> counterpart_segments("Egyptian Foreign Minister Sameh Shoukry and Wang Yi", False)
+    ['Egyptian Foreign Minister Sameh Shoukry', 'Wang Yi']
+    >>> counterpart_segments("Minister of Foreign Affairs and Trade of Hungary", False)
+    ['Minister of Foreign Affairs and Trade of Hungary']
+    """
+    protected = [(h.start, h.end) for h in names_in(clause)]
+    cuts = []
+    k = 0
+    for m in SEGMENT_BREAK.finditer(clause):  # breaks and names both in order: one pointer
+        while k < len(protected) and protected[k][1] <= m.start():
+            k += 1
+        if not (k < len(protected) and protected[k][0] < m.end()):
+            cuts.append(m.span())
+    if not cuts:
+        return [clause]
+    starts = [0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [len(clause)]
+    pieces = [Piece(a, b, clause[a:b], cyrillic) for a, b in zip(starts, ends, strict=True)]
+    merged: list[list[Piece]] = []
+    pending: list[Piece] = []
+    for piece in pieces:  # a piece naming no one waits for the next
+        pending.append(piece)
+        if piece.names_someone:
+            merged.append(pending)
+            pending = []
+    if pending:
+        if merged:
+            merged[-1].extend(pending)
+        else:
+            merged.append(pending)
+    joined: list[list[Piece]] = []
+    for group in merged:  # "the Foreign Minister of Argentina, Santiago Cafiero"
+        apposition = joined and len(group) == 1 and group[0].only_a_person
+        if apposition and not any(p.has_person for p in joined[-1]):
+            joined[-1].extend(group)
+            continue
+        joined.append(group)
+    return [clause[group[0].start : group[-1].end] for group in joined]
 
 
-def nominative_role(role: str) -> str | None:
-    """An office in the instrumental (Генеральным секретарем ООН) with its leading words in
-    the nominative (Генеральный секретарь ООН); what follows them is already genitive."""
-    words = role.strip(" ,.;:").split()
-    for i, word in enumerate(words):
-        fixed = _nominative(word, ROLE_ENDINGS)
-        if fixed is None:
-            break
-        words[i] = fixed
-    return " ".join(words) or None
+class Piece:
+    """A piece of a clause between two breaks, with what it names (each read once)."""
+
+    def __init__(self, start: int, end: int, text: str, cyrillic: bool) -> None:
+        self.start, self.end = start, end
+        self.names_someone = _names_someone(text, cyrillic)
+        self.has_person = _has_person(text, cyrillic)
+        self.only_a_person = _only_a_person(text, cyrillic)
+
+
+def _person_tokens(segment: str, cyrillic: bool) -> tuple[list[str], list[tuple[int, int]]]:
+    tokens = _tokens_outside_countries(
+        segment, PLACE_PREPOSITIONS if cyrillic else EN_PLACE_PREPOSITIONS
+    )
+    return tokens, _ru_runs(tokens) if cyrillic else _runs(tokens, _is_name_token)
+
+
+def _has_person(segment: str, cyrillic: bool) -> bool:
+    return bool(cyrillic and _initials_name(segment)) or bool(_person_tokens(segment, cyrillic)[1])
+
+
+def _only_a_person(segment: str, cyrillic: bool) -> bool:
+    """The piece is nothing but a person's name (an apposition to the piece before)."""
+    if names_in(segment):
+        return False
+    initials = _initials_name(segment) if cyrillic else None
+    if initials is not None and initials.group() == segment.strip():
+        return True
+    tokens, runs = _person_tokens(segment, cyrillic)
+    return len(runs) == 1 and runs[0] == (0, len(tokens))
