@@ -427,8 +427,10 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     found = _mentions(partners, fmt, sentence, participant, ctx) if partners else []
-    held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
-    return found + _mentions(held_together, "multilateral", sentence, participant, ctx)
+    if gatherings:
+        held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
+        found += _mentions(held_together, "multilateral", sentence, participant, ctx)
+    return found
 
 
 def _mentions(
