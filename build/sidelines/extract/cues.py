@@ -9,6 +9,7 @@ pattern is a flat alternation of words (no nested repeats): linear in the senten
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from sidelines.extract.fastre import compile_guarded
@@ -176,6 +177,7 @@ def has_any(folded: str, words: Literals) -> bool:
     return words.found_in(folded)
 
 
+@lru_cache(maxsize=16)  # a sentence is folded for its call, denial and plan tests alike
 def fold(text: str) -> str:
     """The text casefolded, every run of blanks (no-break spaces too) one space: the form
     the literals are looked for in.
