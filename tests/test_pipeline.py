@@ -115,7 +115,8 @@ def test_dump_in_any_encoding_builds_the_same_rows(tmp_path: Path, name: str) ->
         ("8", "1", "РоссияЕгипет", "EGY"),
     ]
     # the first post's partner comes from its one bilateral hashtag; "коллега" is no office;
-    # the second names no Russian side and "принял" (received) is no meeting cue: no meeting
+    # the second: «принял» (received) is a meeting (issue 12), but «делегацию» names no one
+    # and no state: no meeting
     assert meetings(pkg, "line_start") == [
         (
             "MLI",

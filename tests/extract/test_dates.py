@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 
 from sidelines.extract.dates import (
+    dateline,
     event_date,
     general_debate_opening,
     session_year,
+    stated_dates,
     unga_session,
     weekday_in_high_level_week,
 )
@@ -24,6 +26,7 @@ from sidelines.extract.dates import (
         ("#UNGA77", 77),
         ("#ГАООН81", 81),
         ("the 52nd session of the Human Rights Council", None),
+        ("on the margins of the 79th UN General Assembly session", 79),  # TASS, 26 Sep 2024
         ("no session here", None),
     ],
 )
@@ -75,3 +78,42 @@ def test_weekday_in_high_level_week() -> None:
 def test_session_year() -> None:
     assert session_year(78, 9) == 2023
     assert session_year(78, 6) == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tass.com datelines ("KAZAN, October 24. /TASS/.")
+        ("KAZAN, October 24. /TASS/. Vladimir Putin held talks", ("Kazan", 10, 24)),
+        # interfax.ru («Москва. 8 апреля. INTERFAX.RU — …»)
+        ("Москва. 8 апреля. INTERFAX.RU — Дипломаты", ("Москва", 4, 8)),
+        # ria.ru («ВАШИНГТОН, 5 ноя - РИА Новости.»): an abbreviated month
+        ("ВАШИНГТОН, 5 ноя - РИА Новости. Представители", ("Вашингтон", 11, 5)),
+        # BELTA via mail.ru («24 сентября, Минск /Корр. БЕЛТА/.»): the date first
+        ("24 сентября, Минск /Корр. БЕЛТА/. Глава МИД", ("Минск", 9, 24)),
+        ("MOSCOW (Reuters) - Russia's foreign ministry said", None),
+        ("Sergey Lavrov met the minister on 21 September.", None),
+    ],
+)
+def test_dateline(text: str, expected: tuple[str, int, int] | None) -> None:
+    found = dateline(text)
+    got = (found.place, found.stated.month, found.stated.day) if found else None
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("двадцать второго сентября 2023 года", (22, 9, 2023)),
+        ("на двадцать второе сентября", (22, 9, None)),
+        ("23 сен. министр", (23, 9, None)),
+        ("01.05.2017 встреча", (1, 5, 2017)),
+        ("Sept. 23, 2024", (23, 9, 2024)),
+        ("20–21 мая 2024 года", (20, 5, 2024)),
+        ("the 22nd of September 2020", (22, 9, 2020)),
+        ("13.13.2020", None),
+    ],
+)
+def test_date_forms(text: str, expected: tuple[int, int, int | None] | None) -> None:
+    found = stated_dates(text)
+    assert ((found[0].day, found[0].month, found[0].year) if found else None) == expected

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract import dates, mentions, people
+from sidelines.extract import cues, dates, mentions, people, places, sides
 from sidelines.extract.fastre import compile_guarded, first_characters
 
 
@@ -36,12 +36,19 @@ def test_guard_is_a_lookahead_and_keeps_the_flags() -> None:
 
 # The extraction's own patterns, guarded, against the same patterns compiled plainly.
 GUARDED = [
-    mentions.HELD_BILATERAL,
-    mentions.HELD_MULTILATERAL,
-    mentions.ENGAGEMENT,
+    cues.MEETING,
+    cues.RECEIVED,
+    cues.MULTILATERAL,
+    cues.PLANNED,
+    cues.REMOTE,
+    cues.NEGATED,
     mentions.SIDELINES,
-    mentions.STOP_RU,
-    mentions.WEEKDAY,
+    sides.STOP_RU,
+    sides.STOP_EN,
+    sides.SEPARATOR_RU,
+    places.IN_PLACE_RU,
+    dates.WEEKDAY,
+    dates.RELATIVE_DAY,
     dates.FUTURE,
     dates.GENERAL_ASSEMBLY,
     dates.SESSION_PATTERNS[0],

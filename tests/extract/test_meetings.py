@@ -203,8 +203,53 @@ def mention(post_id: str, day: date | None, precision: str, **kw: Any) -> Mentio
             [["p1", "p2", "p3"], ["p4"]],
             id="published-follows-a-moved-meeting",
         ),
+        # Issue 12: merging keyed on who the counterpart is, not only the state and the day.
+        pytest.param(
+            [
+                mention("a", None, "unknown", unga_session=None, counterpart_name="Fuad Hussein",
+                        counterpart_role="Deputy Prime Minister of Iraq"),
+                mention("b", None, "unknown", unga_session=None, line_start=9,
+                        counterpart_name="Mohammed Shia al-Sudani",
+                        counterpart_role="Prime Minister of Iraq"),
+            ],
+            [["a"], ["b"]],
+            id="undated-same-state-different-counterparts-apart",
+        ),
+        pytest.param(
+            [
+                mention("a", date(2024, 10, 22), "stated", unga_session=None,
+                        russian_participant="Vladimir Putin", counterpart_role="President"),
+                mention("b", date(2024, 10, 22), "stated", unga_session=None,
+                        russian_participant="Sergey Lavrov", counterpart_role="Foreign Minister"),
+            ],
+            [["a"], ["b"]],
+            id="same-day-different-russian-officials-apart",
+        ),
+        # A live report ("is holding talks", published that day) and the next day's agency
+        # post in another language («накануне»): one meeting.
+        pytest.param(
+            [
+                mention("a", date(2024, 10, 22), "published", lang="en", unga_session=None,
+                        published=date(2024, 10, 22), counterpart_name="Abdel Fattah El-Sisi"),
+                mention("b", date(2024, 10, 22), "inferred", source_file="g", unga_session=None,
+                        published=date(2024, 10, 23), counterpart_name="А.Ф.ас-Сиси"),
+            ],
+            [["a", "b"]],
+            id="live-report-and-next-days-nakanune",
+        ),
+        # An undated announcement in another file, published years later, is not the
+        # dated meeting of the same state.
+        pytest.param(
+            [
+                mention("a", date(2022, 9, 24), "stated", status="planned", unga_session=77),
+                mention("b", None, "unknown", status="planned", source_file="g",
+                        unga_session=None, published=date(2025, 5, 20)),
+            ],
+            [["a"], ["b"]],
+            id="undated-unrelated-announcement-apart",
+        ),
     ],
-)
+)  # fmt: skip
 def test_cluster_mentions(mentions: list[Mention], groups: list[list[str]]) -> None:
     got = sorted(sorted(m.post_id for m in c.members) for c in cluster_mentions(mentions))
     assert got == groups

@@ -9,45 +9,96 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.literals import Literals
 
 FIRST_SESSION_YEAR = 1945  # session N opens in September of 1945 + N
 
-RU_MONTHS = {  # genitive stems: «21 сентября»; nominative «в сентябре» is a month, not a day
+RU_MONTHS = {  # genitive stems and abbreviations: «21 сентября», «23 сен.», «5 ноя»
     "январ": 1,
+    "янв": 1,
     "феврал": 2,
+    "фев": 2,
     "март": 3,
+    "мар": 3,
     "апрел": 4,
+    "апр": 4,
     "ма": 5,
     "июн": 6,
     "июл": 7,
     "август": 8,
+    "авг": 8,
     "сентябр": 9,
+    "сен": 9,
     "октябр": 10,
+    "окт": 10,
     "ноябр": 11,
+    "ноя": 11,
     "декабр": 12,
+    "дек": 12,
 }
 EN_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 EN_MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
+EN_MONTHS["sept"] = 9  # "Sept. 23", the news agencies' abbreviation
 
 _EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
-_RU_MONTH = r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_RU_MONTH = (
+    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)(?![а-яё])\.?"
+)
 _YEAR = r"(?:,?\s*(?P<{name}>(?:19|20)\d\d))?"
+_RANGE = r"(?:\s?[–—-]\s?\d{1,2})?"  # «20–21 мая»: the meeting opens on the first day
+
+# Ordinal day numbers in words, genitive (the form dates take: «двадцать второго сентября»).
+_RU_ORDINALS = [
+    "первого", "второго", "третьего", "четвёртого", "пятого", "шестого", "седьмого", "восьмого",
+    "девятого", "десятого", "одиннадцатого", "двенадцатого", "тринадцатого", "четырнадцатого",
+    "пятнадцатого", "шестнадцатого", "семнадцатого", "восемнадцатого", "девятнадцатого",
+    "двадцатого",
+]  # fmt: skip
+RU_ORDINAL_DAYS = {word: i for i, word in enumerate(_RU_ORDINALS, start=1)}
+RU_ORDINAL_DAYS["четвертого"] = 4
+RU_ORDINAL_DAYS["тридцатого"] = 30
+# The nominative too: «на двадцать второе сентября».
+RU_ORDINAL_DAYS |= {
+    word.removesuffix("ьего").removesuffix("ого") + ("ье" if word.endswith("ьего") else "ое"): n
+    for word, n in list(RU_ORDINAL_DAYS.items())
+}
+RU_TENS = {"двадцать": 20, "тридцать": 30}
+_RU_ORDINAL = "|".join(sorted(RU_ORDINAL_DAYS, key=len, reverse=True))
+
 DATE_PATTERNS = [
     # September 21 / September 21, 2023 / Sept. 21
     compile_guarded(
-        rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR.format(name='year')}",
+        rf"\b(?P<month>{_EN_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE}\b"
+        rf"{_YEAR.format(name='year')}",
         re.I,
     ),
-    # 21 September 2023
+    # 21 September 2023 / 20-21 May / the 22nd of September
     compile_guarded(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})\b{_YEAR.format(name='year')}",
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE}\s+(?:of\s+)?(?P<month>{_EN_MONTH})\b"
+        rf"{_YEAR.format(name='year')}",
         re.I,
     ),
-    # 21 сентября / 21 сентября 2023 г.
+    # 21 сентября / 21 сентября 2023 г. / 20–21 мая / 23 сен.
     compile_guarded(
-        rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>{_RU_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?", re.I
+        rf"(?<!\d)(?P<day>\d{{1,2}}){_RANGE}\s+(?P<month>{_RU_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?",
+        re.I,
+    ),
+    # 01.05.2017
+    compile_guarded(
+        r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.])"
+    ),
+    # двадцать второго сентября
+    compile_guarded(
+        rf"(?<![а-яё])(?P<day>(?:(?:двадцать|тридцать)\s+)?(?:{_RU_ORDINAL}))\s+"
+        rf"(?P<month>{_RU_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?",
+        re.I,
     ),
 ]
+
+DIGIT = re.compile(r"\d")
+DOTTED = re.compile(r"\d\.\d")
+ORDINAL_ENDINGS = Literals("ого ", "ое ", "ье ", "его ")
 
 # Any of the date patterns: a cheap test that spares the sentence loop for dateless texts.
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -58,7 +109,9 @@ ANY_DATE = compile_guarded(
 SESSION_PATTERNS = [
     compile_guarded(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
     compile_guarded(
-        r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+(?:session|сесси[ияюей])", re.I
+        r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+"
+        r"(?:(?:UN\s+|U\.N\.\s+)?General\s+Assembly(?:['’]s)?\s+)?(?:session|сесси[ияюей])",
+        re.I,
     ),
 ]
 GENERAL_ASSEMBLY = compile_guarded(
@@ -72,7 +125,9 @@ FUTURE = compile_guarded(
     r"|(?<!\w)(?:будет|будут|состоится|состоятся|планирует\w*|примет|проведёт|проведет)(?!\w)",
     re.I,
 )
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+# A sentence ends at a stop before a capital or the line's end: "Sept. 23" and
+# "01.05.2017" stay whole. (Each character is taken by one branch: linear time.)
+SENTENCE = re.compile(r"(?:[^.!?\n]++|[.!?](?![ \t]+[A-ZА-ЯЁ«\"]|[ \t]*$))++(?:[.!?]+|$)", re.M)
 
 
 def unga_session(text: str | None) -> int | None:
@@ -132,17 +187,43 @@ class StatedDate:
 
 
 def month_number(name: str) -> int:
-    """The month (1-12) of an English or Russian month name or abbreviation ("Sep.", «сентября»).
+    """The month (1-12) of an English or Russian month name, abbreviation or number
+    ("Sep.", «сен.», «сентября», "09").
 
-    >>> month_number("Sep."), month_number("сентября"), month_number("September")
-    (9, 9, 9)
+    >>> month_number("Sep."), month_number("сентября"), month_number("сент."), month_number("09")
+    (9, 9, 9, 9)
     """
     key = name.casefold().rstrip(".")
+    if key.isdigit():
+        return int(key)
     if key in EN_MONTHS:
         return EN_MONTHS[key]
     return next(
         n for stem, n in RU_MONTHS.items() if key.startswith(stem) and len(key) <= len(stem) + 2
     )
+
+
+def day_number(text: str) -> int:
+    """The day of a date written in digits or in Russian ordinal words.
+
+    >>> day_number("22"), day_number("двадцать второго"), day_number("тридцатого")
+    (22, 22, 30)
+    """
+    if text.isdigit():
+        return int(text)
+    words = text.casefold().split()
+    tens = RU_TENS.get(words[0], 0) if len(words) > 1 else 0
+    return tens + RU_ORDINAL_DAYS[words[-1]]
+
+
+def stated_from_match(match: re.Match[str], offset: int = 0) -> StatedDate | None:
+    """The StatedDate a match of one of `DATE_PATTERNS` spells, None if it is no calendar
+    day (month 13 of a dotted date)."""
+    month = month_number(match.group("month"))
+    if not 1 <= month <= 12:
+        return None
+    year = int(match.group("year")) if match.group("year") else None
+    return StatedDate(day_number(match.group("day")), month, year, offset + match.start())
 
 
 def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
@@ -152,19 +233,34 @@ def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
         return
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
-        if not ANY_DATE.search(body) or FUTURE.search(body):
+        patterns = _patterns_for(body)
+        if not patterns or FUTURE.search(body):
             continue
         found = [
-            StatedDate(
-                int(m.group("day")),
-                month_number(m.group("month")),
-                int(m.group("year")) if m.group("year") else None,
-                sentence.start() + m.start(),
-            )
-            for pattern in DATE_PATTERNS
+            stated
+            for pattern in patterns
             for m in pattern.finditer(body)
+            if (stated := stated_from_match(m, sentence.start()))
         ]
         yield from sorted(found, key=lambda d: d.start)
+
+
+def _patterns_for(text: str) -> list[re.Pattern[str]]:
+    """The date patterns that can match the text: digits for most, a dot between digits for
+    01.05.2017, a month in letters after an ordinal for «двадцать второго сентября»."""
+    patterns: list[re.Pattern[str]] = []
+    folded = text.casefold()
+    russian_month = has_word(folded, RU_MONTH_WORDS)
+    if DIGIT.search(text):
+        if has_word(folded, EN_MONTH_WORDS):
+            patterns += DATE_PATTERNS[:2]
+        if russian_month:
+            patterns.append(DATE_PATTERNS[2])
+        if DOTTED.search(text):
+            patterns.append(DATE_PATTERNS[3])
+    if russian_month and has_word(folded, ORDINAL_ENDINGS):
+        patterns.append(DATE_PATTERNS[4])
+    return sorted(patterns, key=DATE_PATTERNS.index)  # the order of the list above
 
 
 def stated_dates(text: str | None) -> list[StatedDate]:
@@ -200,4 +296,256 @@ def event_date(
         resolved = resolve(stated, session, fallback_year)
         if resolved is not None:
             return resolved
+    return None
+
+
+# Days named relative to the publication: (pattern group, days from the publication day).
+RELATIVE_DAY = compile_guarded(
+    r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening)|tonight)"
+    r"|(?P<yesterday>yesterday)|(?P<tomorrow>tomorrow))\b"
+    r"|(?<!\w)(?:(?P<segodnya>сегодня)|(?P<pozavchera>позавчера)|(?P<zavtra>завтра)"
+    r"|(?P<vchera>вчера|накануне(?!\s+(?:визит|саммит|переговор|встреч|заседани|форум|сесси"
+    r"|конференц|открыти|начал|праздн|поездк|выбор|дн[яе]))))(?!\w)",
+    re.I,
+)
+RELATIVE_OFFSETS = {
+    "today": 0,
+    "segodnya": 0,
+    "yesterday": -1,
+    "vchera": -1,
+    "pozavchera": -2,
+    "tomorrow": 1,
+    "zavtra": 1,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+WEEKDAY = compile_guarded(
+    r"\b(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?<!\w)(?:в|во)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+    r"(?!\w)",
+    re.I,
+)
+# "on the 22nd": a day of the publication's month (or the one before).
+DAY_OF_MONTH = compile_guarded(r"\bon\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)
+
+
+# Literals the patterns above need (casefolded): `in` rules a sentence out quickly.
+# The ordinal dates need a month written in letters («мая», not any «ма…»).
+RU_MONTH_WORDS = Literals(*(stem for stem in RU_MONTHS if stem != "ма"), "мая")
+EN_MONTH_WORDS = Literals(*EN_MONTHS)
+RELATIVE_WORDS = Literals(
+    "today",
+    "this",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "сегодня",
+    "завтра",
+    "вчера",
+    "накануне",
+)
+WEEKDAY_WORDS = Literals(
+    "day",
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+)
+DIGIT = re.compile(r"\d")
+
+
+def has_word(folded: str, words: Literals) -> bool:
+    """True when the casefolded text contains one of the literals."""
+    return words.found_in(folded)
+
+
+def weekday_number(match: re.Match[str]) -> int:
+    """Monday=0 … Sunday=6 for a match of `WEEKDAY`."""
+    return WEEKDAYS[(match.group("en") or match.group("ru")).casefold()]
+
+
+def _near_weekday(published: date, weekday: int, ahead: bool) -> date:
+    """The day with `weekday` on or before the publication (after it, when `ahead`)."""
+    if ahead:
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _day_of_month(day: int, published: date, ahead: bool) -> date | None:
+    month_start = published.replace(day=1)
+    if ahead and day < published.day:
+        month_start = (month_start + timedelta(days=32)).replace(day=1)
+    elif not ahead and day > published.day:
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    try:
+        return month_start.replace(day=day)
+    except ValueError:
+        return None
+
+
+def _year_near(stated: StatedDate, published: date, ahead: bool) -> date | None:
+    """A year-less day next to the publication: "28 December" published in January is
+    last year's (next year's, for an announcement published in December)."""
+    resolved = resolve(stated, None, published.year)
+    if resolved is None:
+        return None
+    if not ahead and resolved > published + timedelta(days=1):
+        return resolve(stated, None, published.year - 1)
+    if ahead and resolved < published - timedelta(days=180):
+        return resolve(stated, None, published.year + 1)
+    return resolved
+
+
+def sentence_date(
+    sentence: str,
+    session: int | None,
+    published: date | None,
+    ahead: bool = False,
+    year: int | None = None,
+) -> tuple[date | None, str]:
+    """(date, precision) a sentence gives its own event: a stated day ("stated"), a weekday,
+    "yesterday", «накануне», "on the 22nd" resolved against the session or the publication
+    ("inferred"; "today" is "published"), else (None, "unknown"). `ahead`: the sentence
+    announces, so weekdays and year-less days lie after the publication. `year`: the year
+    a day without one falls in when there is no publication date (the post's own).
+
+    >>> sentence_date("Вчера С.В.Лавров встретился с послом", None, date(2024, 3, 6))
+    (datetime.date(2024, 3, 5), 'inferred')
+    >>> sentence_date("Lavrov met Fidan on Thursday evening.", 79, None)
+    (datetime.date(2024, 9, 26), 'inferred')
+    """
+    folded = sentence.casefold()
+    for pattern in _patterns_for(sentence):
+        for m in pattern.finditer(sentence):
+            stated = stated_from_match(m)
+            if stated is None:
+                continue
+            if stated.year is None and session is None and published is not None:
+                resolved = _year_near(stated, published, ahead)
+            else:
+                resolved = resolve(stated, session, published.year if published else year)
+            if resolved:
+                return resolved, "stated"
+    if published is not None:
+        nth = DAY_OF_MONTH.search(sentence) if "on the " in folded else None
+        if nth:
+            day = _day_of_month(int(nth.group("day")), published, ahead)
+            if day:
+                return day, "stated"
+        relative = RELATIVE_DAY.search(sentence) if has_word(folded, RELATIVE_WORDS) else None
+        if relative and relative.lastgroup:
+            offset = RELATIVE_OFFSETS[relative.lastgroup]
+            return published + timedelta(days=offset), "published" if offset == 0 else "inferred"
+    weekday = WEEKDAY.search(sentence) if has_word(folded, WEEKDAY_WORDS) else None
+    if weekday:
+        number = weekday_number(weekday)
+        if session is not None:
+            return weekday_in_high_level_week(session, number), "inferred"
+        if published is not None:
+            return _near_weekday(published, number, ahead), "inferred"
+    return None, "unknown"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place and day an agency report opens with ("KAZAN, October 24. /TASS/.")."""
+
+    place: str
+    stated: StatedDate
+
+
+DATELINE_PLACE = re.compile(r"^[^\w\n]{0,8}(?P<place>[A-ZА-ЯЁ][\w'’ -]{1,30}?)\s?[,.]\s")
+DATELINE_DATE_FIRST = re.compile(r"^[^\w\n]{0,8}(?=\d)")
+DATELINE_PLACE_AFTER = re.compile(
+    r"[,.]?\s+(?P<place>[A-ZА-ЯЁ][\w'’-]{1,30}(?:\s[A-ZА-ЯЁ][\w-]+)?)"
+)
+
+
+def _place_name(raw: str) -> str:
+    """A dateline's place as a name: "KAZAN" -> "Kazan", «РИО-ДЕ-ЖАНЕЙРО» -> «Рио-де-Жанейро»."""
+    name = raw.strip()
+    if not name.isupper():
+        return name
+    words = re.split(r"([\s-])", name)
+    return "".join(w.capitalize() if len(w) > 2 else w.lower() for w in words)
+
+
+HEADER_LENGTH = 60  # a time-stamp line is short
+HEADER_LINES = 4  # a headline and a time stamp may come before the dateline
+CLOCK = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s+)?")
+
+
+def header_date(text: str | None) -> date | None:
+    r"""The day of an article's time-stamp line ("26 Jul 2024 12:41", "15:47 23.10.2024",
+    «9 июля 2024 года, 14:10, Москва, Кремль») among its first lines: when it came out.
+
+    >>> header_date("Talks in Moscow\n15:47 23.10.2024\nKAZAN, October 23 (RIA Novosti) –")
+    datetime.date(2024, 10, 23)
+    """
+    for line in (text or "")[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
+        if len(line) > HEADER_LENGTH or not DIGIT.search(line):
+            continue
+        start = CLOCK.match(line)
+        for pattern in DATE_PATTERNS:
+            m = pattern.match(line, start.end() if start else 0)
+            stated = stated_from_match(m) if m else None
+            if stated and stated.year:
+                return resolve(stated, None, None)
+    return None
+
+
+def dateline(text: str | None, agency: bool = True) -> Dateline | None:
+    """The dateline a report opens with: "KAZAN, October 24. /TASS/.", «Москва. 12 июля.
+    INTERFAX.RU», «24 сентября, Минск /Корр. БЕЛТА/.» (that one only in an `agency`'s
+    article); None when the text has none.
+
+    >>> dateline("KAZAN, October 24. /TASS/. Talks.")
+    Dateline(place='Kazan', stated=StatedDate(day=24, month=10, year=None, start=7))
+    >>> dateline("Москва. 12 июля. INTERFAX.RU - Глава МИД").place
+    'Москва'
+    """
+    if not text:
+        return None
+    for line in text[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
+        found = _dateline_of(line[:80], agency)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_of(head: str, agency: bool) -> Dateline | None:
+    if not DIGIT.search(head):
+        return None
+    found = DATELINE_PLACE.match(head)
+    if found:
+        for pattern in DATE_PATTERNS:
+            m = pattern.match(head, found.end())
+            stated = stated_from_match(m) if m else None
+            if stated:
+                return Dateline(_place_name(found.group("place")), stated)
+    first = DATELINE_DATE_FIRST.match(head) if agency else None  # BELTA's date-first form
+    if first:
+        for pattern in DATE_PATTERNS:
+            m = pattern.match(head, first.end())
+            stated = stated_from_match(m) if m else None
+            after = DATELINE_PLACE_AFTER.match(head, m.end()) if m else None
+            if stated and after and "/" in head[after.end() : after.end() + 4]:
+                return Dateline(_place_name(after.group("place")), stated)
     return None

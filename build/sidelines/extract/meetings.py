@@ -14,6 +14,8 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+from sidelines.extract.dates import session_year
+from sidelines.extract.identity import same_counterpart
 from sidelines.extract.mentions import Mention, post_mentions
 from sidelines.extract.posts import stable_id
 
@@ -67,6 +69,25 @@ class Cluster:
         """True when a mention of `session` can be the same meeting."""
         return session is None or not self.session_set or session in self.session_set
 
+    def compatible(self, m: Mention) -> bool:
+        """True unless the mention clearly names another person than the meeting's first
+        and best-dated members (a deputy prime minister is not the foreign minister), or
+        announces as coming a meeting already past when it was published."""
+        if m.status == "planned" and m.published and self.date and self.date < m.published:
+            return False
+        return same_counterpart(self.members[0], m) and same_counterpart(self.best, m)
+
+    def related(self, m: Mention) -> bool:
+        """True when an undated mention can be this meeting: reported in the same file, in
+        the same General Assembly session, or published within `PUBLICATION_LAG` of it."""
+        if m.source_file in self.lines_by_file:
+            return True
+        if m.unga_session is not None and m.unga_session in self.session_set:
+            return True
+        if m.published is None or self.date is None:
+            return False
+        return abs((m.published - self.date).days) <= PUBLICATION_LAG.days
+
     def distance(self, m: Mention) -> int:
         """Lines between a mention and the nearest member in the same file (large if none)."""
         lines = self.lines_by_file.get(m.source_file, [])  # kept sorted
@@ -117,7 +138,8 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         key = group_key(m)
         if m.date_precision in ("stated", "inferred"):
             dated = by_day.get((key, m.date), [])
-            join(next((c for c in dated if c.admits_session(m.unga_session)), None), m, key)
+            fits = (c for c in dated if c.admits_session(m.unga_session) and c.compatible(m))
+            join(next(fits, None), m, key)
             continue
         if m.date_precision == "published" and m.date is not None:
             day = m.date
@@ -126,7 +148,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                     c
                     for lag in range(PUBLICATION_LAG.days + 1)
                     for c in by_day.get((key, day - timedelta(days=lag)), [])
-                    if c.admits_session(m.unga_session)
+                    if c.admits_session(m.unga_session) and c.compatible(m)
                 ),
                 key=lambda c: c.number,
             )
@@ -136,8 +158,14 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                 key,
             )
         else:
-            same = [c for c in by_key.get(key, []) if c.admits_session(m.unga_session)]
+            same = [
+                c
+                for c in by_key.get(key, [])
+                if c.admits_session(m.unga_session) and c.related(m) and c.compatible(m)
+            ]
             twin = by_post.get((m.translation_id or "", key))
+            if twin is not None and not twin.compatible(m):
+                twin = None
             if twin is None and same:
                 twin = min(same, key=lambda c: (c.distance(m), c.date or date.max))
             join(twin, m, key)
@@ -169,6 +197,8 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
     first = members[0]
     session = _most_common([m.unga_session for m in members])
     when = best.date
+    if session is not None and when is not None and session_year(session, when.month) != when.year:
+        session = None  # dated outside the session's year: a meeting elsewhere
     anchor = when.isoformat() if when else min(m.post_id for m in members)
     return {
         "meeting_id": stable_id("meeting", *cluster.key[:4], session, anchor),

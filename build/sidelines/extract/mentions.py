@@ -1,41 +1,54 @@
-"""What one post says about meetings: a held meeting it reports, engagements it announces.
+"""What one post says about meetings: every meeting it reports as held or announces.
 
 A mention is one post's view of one meeting; `meetings.py` merges the mentions of the
-same meeting from different posts into one row.
+same meeting from different posts into one row. Every sentence is read: a sentence with a
+meeting cue (`cues.py`), a Russian side and another side (`sides.py`) is a mention, dated
+by its own words (`dates.sentence_date`), placed by its own words (`places.py`). Mentions
+of one meeting within a post (a headline and its body) are combined into one.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 import polars as pl
 
-from sidelines.extract.countries import (
-    countries_named,
-    country_from_hashtag,
-    leading_flags,
-    partner_from_flags,
+from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
+from sidelines.extract.cues import (
+    BOTH_SIDES,
+    LIST_HEADING,
+    MEETING,
+    MEETING_WORDS,
+    MULTILATERAL,
+    MULTILATERAL_WORDS,
+    PAIR_ACTION,
+    PAIR_ACTION_WORDS,
+    RECEIVED,
+    RECEIVED_WORDS,
+    any_cue,
+    is_call_or_denial,
+    is_planned,
+    is_remote,
+    search,
 )
 from sidelines.extract.dates import (
-    DATE_PATTERNS,
-    FUTURE,
-    GENERAL_ASSEMBLY,
-    StatedDate,
-    month_number,
+    Dateline,
+    dateline,
+    header_date,
     resolve,
-    weekday_in_high_level_week,
+    sentence_date,
+    session_year,
 )
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
+from sidelines.extract.identity import same_counterpart
 from sidelines.extract.lang import LATIN, letters
-from sidelines.extract.organisations import (
-    names_head_of_organisation,
-    organisations_named,
-    without_organisations,
-)
+from sidelines.extract.literals import Literals
+from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 from sidelines.extract.people import (
     Counterpart,
     english_counterpart,
@@ -43,79 +56,19 @@ from sidelines.extract.people import (
     russian_official,
     russian_participant,
 )
+from sidelines.extract.places import UNGA_VENUE, pinned_place, sentence_place
+from sidelines.extract.sides import (
+    OFFICE,
+    Partner,
+    other_side,
+    pair_subject,
+    partner_of,
+    partners_in,
+)
 
 SENTENCE_BREAK = compile_guarded(
-    r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|\n+"
-)
-HELD_BILATERAL = compile_guarded(
-    r"\b(?:held|had|conducted)\s+(?:an?\s+)?(?:\w+\s+){0,2}?"
-    r"(?:meeting|talks|conversation|discussion|consultations)\s+with\b"
-    r"|\bmet\s+with\b|\bmet\s+(?=(?:the\s+)?[A-Z])|\bengaged\s+in\s+(?:\w+\s+)?talks\s+with\b"
-    r"|\b(?:meeting|talks|conversation|consultations)\s+with\b"
-    r"|(?<!\w)(?:встреч[аеиуы]|встретил\w*|переговор\w*|бесед[аеуы]|консультаци\w*)(?!\w)",
-    re.I,
-)
-HELD_MULTILATERAL = compile_guarded(
-    r"\b(?:took\s+part|participated)\s+in\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
-    r"(?:meeting|session|summit|conference|ministerial)\b"
-    r"|\bministerial\s+meeting\b"
-    r"|\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministers|leaders|heads)\b"
-    r"|(?<!\w)(?:принял\w*\s+участие|участвовал\w*)\s+в\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:заседани\w*|встреч\w*|совещани\w*|саммит\w*|сесси\w*|конференци\w*)"
-    r"|(?<!\w)(?:заседани\w*|совещани\w*|встреч\w*)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:министров|глав|лидеров|руководителей)(?!\w)",
-    re.I,
-)
-REMOTE = compile_guarded(r"telephone|phone\s+call|by\s+phone|video\s*link|телефон|видеосвяз", re.I)
-WITH_EN = compile_guarded(r"\b(?:with|met)\s+", re.I)
-WITH_RU = compile_guarded(r"(?<!\w)(?:с|со)\s+")
-STOP_EN = compile_guarded(
-    r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via)\s|[;:(]|\s[-–—]\s"
-)
-STOP_RU = compile_guarded(
-    r"\s(?:на\s+полях|в\s+рамках|в\s+ходе|в\s+кулуарах|по\s+случаю|по\s+итогам|где|котор\w*)\s"
-    r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
-)
-PLURAL_COUNTERPARTS = compile_guarded(
-    r"\b(?:ministers|leaders|counterparts)\b|министрами|коллегами"
-)
-PROGRAMME = compile_guarded(r"\bprogramme\b|\bprogram\b|\bagenda\b|(?<!\w)в\s+программе", re.I)
-ENGAGEMENT = compile_guarded(
-    r"\b(?:address|take\s+part|participate|participation|meet|meetings?|talks|visit|attend)\b"
-    r"|(?<!\w)(?:выступ\w*|участи\w*|встреч\w*|встрет\w*|переговор\w*|посет\w*|визит\w*)",
-    re.I,
-)
-BILATERAL_PLAN = compile_guarded(r"\b(?:meet|talks)\s+with\b|встретится\s+с|переговоры\s+с", re.I)
-MINISTER = compile_guarded(r"\bMinister\b|(?<!\w)Министр(?!\w)")
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "понедельник": 0,
-    "вторник": 1,
-    "среду": 2,
-    "четверг": 3,
-    "пятницу": 4,
-    "субботу": 5,
-    "воскресенье": 6,
-}
-WEEKDAY = compile_guarded(
-    r"\bon\s+(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|(?<!\w)(?:в|во)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
-    r"(?!\w)",
-    re.I,
-)
-YESTERDAY = compile_guarded(r"\byesterday\b|(?<!\w)вчера(?!\w)", re.I)
-# After a pin, a place is the text up to a comma or the line's end, with no digit in it.
-PIN_PLACE = re.compile(r"📍\s*+(?P<place>[^,\n\d]*+)")
-IN_PLACE = compile_guarded(r"\bin\s+(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b")
-NOT_PLACES = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b"
+    r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)"
+    r"(?<!\bSept\.)(?<!\bSep\.)(?<!\b[Сс]ен\.)(?<!\bг\.)(?<!\bгг\.)\s+|\n+"
 )
 _SIDELINES_CUE = (
     r"«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of"
@@ -126,8 +79,28 @@ _ASSEMBLY = r"(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+О
 SIDELINES = compile_guarded(rf"(?:{_SIDELINES_CUE})[^.;]*?{_ASSEMBLY}", re.I)
 SIDELINES_CUE = compile_guarded(_SIDELINES_CUE, re.I)
 ASSEMBLY_OR_STOP = compile_guarded(rf"(?P<assembly>{_ASSEMBLY})|[.;]", re.I)
+# Several states met together rather than one by one.
+JOINT = compile_guarded(
+    r"\b(?:trilateral|joint|multilateral|format|quadrilateral)\b"
+    r"|(?<!\w)(?:тр[её]хсторонн\w*|совместн\w*|многосторонн\w*|формат\w*|четыр[её]хсторонн\w*)",
+    re.I,
+)
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
-UNGA_VENUE = "New York"  # the General Assembly sits at UN Headquarters
+BULLET = re.compile(r"^[ \t]*(?:[▪▫•◾◽🔹🔸►▶✅☑➖*·–—-]|\d{1,2}[.)])[\ufe0f]?[ \t]*")
+RUSSIAN_OBJECT = compile_guarded(
+    r"\bwith\s+(?:the\s+|his\s+|her\s+)?Russian\s+(?:\w+\s+){0,2}?"
+    r"(?:minister|counterpart|colleague|ambassador|president|diplomat)"
+    r"|(?<!\w)с\s+российск\w+\s+(?:\w+\s+){0,2}?(?:министр|коллег|посл|президент|дипломат)\w*",
+    re.I,
+)
+COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
+DATELINE_SPAN = 40  # the day of a dateline comes within its first characters
+DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
+PAIR = Literals("and", " и")  # a pair of sides is joined by one of these
+POSSESSIVE = re.compile(r"['’]s$")
+RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
 
 
 class Mention(NamedTuple):
@@ -185,7 +158,7 @@ def frame_mentions(frame: pl.DataFrame) -> list[Mention]:
     return [Mention._make(row) for row in frame.iter_rows()]
 
 
-@lru_cache(maxsize=4)  # a post's held and planned mentions read the same sentences
+@lru_cache(maxsize=4)  # a post's sentences are read once per call of post_mentions
 def sentences(text: str) -> tuple[str, ...]:
     """The text's sentences; initials (С.В.Лавров, St. Vincent) do not end one.
 
@@ -193,6 +166,15 @@ def sentences(text: str) -> tuple[str, ...]:
     ('С.В.Лавров встретился с А. Бурханом.', 'Talks in St. Vincent.', 'Next')
     """
     return tuple(s.strip() for s in SENTENCE_BREAK.split(text) if s.strip())
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of `sentences(text)`, blanks included."""
+    start = 0
+    for gap in SENTENCE_BREAK.finditer(text):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, len(text)
 
 
 def blank_sidelines(text: str) -> str:
@@ -215,104 +197,8 @@ def blank_sidelines(text: str) -> str:
     return "".join(kept) + text[done:]
 
 
-def _clause(sentence: str, cue_end: int, cyrillic: bool) -> str:
-    """The words naming the other side: after "with"/«с», up to a place or time phrase."""
-    with_ = (WITH_RU if cyrillic else WITH_EN).search(sentence, max(cue_end - 6, 0))
-    start = with_.end() if with_ else cue_end
-    rest = sentence[start:]
-    stop = (STOP_RU if cyrillic else STOP_EN).search(rest)
-    return rest[: stop.start()] if stop else rest
-
-
 def _is_cyrillic(text: str) -> bool:
     return letters(RUSSIAN_LETTERS, text) >= letters(LATIN, text)
-
-
-@lru_cache(maxsize=4)  # asked once per meeting sentence of the post: read the post once
-def _post_partner(post_text: str) -> tuple[str | None, str | None] | None:
-    """The partner the whole post names: its opening flag pair, else its one bilateral
-    hashtag; None when it names none."""
-    country, org = partner_from_flags(leading_flags(post_text))
-    if country or org:
-        return country, org
-    tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(post_text)) if c})
-    return (tagged[0], None) if len(tagged) == 1 else None
-
-
-def _bilateral_partners(post_text: str, clause: str) -> list[tuple[str | None, str | None]]:
-    """(country, org) pairs: the opening flag pair, else one bilateral hashtag, else the
-    clause (an organisation whose head is met, else the countries it names)."""
-    partner = _post_partner(post_text)
-    if partner is not None:
-        return [partner]
-    orgs = organisations_named(clause)
-    countries = countries_named(clause)
-    if orgs and (names_head_of_organisation(clause) or not countries):
-        return [(None, orgs[0])]
-    if len(countries) > 1 and PLURAL_COUNTERPARTS.search(clause):
-        return [(c, None) for c in countries]
-    return [(countries[0], None)] if countries else []
-
-
-def _weekday_date(text: str, session: int | None, published: date | None) -> date | None:
-    for sentence in sentences(text):
-        match = None if FUTURE.search(sentence) else WEEKDAY.search(sentence)
-        if not match:
-            continue
-        weekday = WEEKDAYS[(match.group("en") or match.group("ru")).casefold()]
-        if session is not None:
-            return weekday_in_high_level_week(session, weekday)
-        if published is not None:
-            return published - timedelta(days=(published.weekday() - weekday) % 7)
-    return None
-
-
-def held_date(post: dict[str, Any], published: date | None) -> tuple[date | None, str]:
-    """(date, precision) of the meeting a post reports: a stated day, a weekday in the
-    session's high-level week (or the week before publication), the publication day."""
-    if post.get("event_date"):
-        return post["event_date"], "stated"
-    text = post.get("text") or ""
-    weekday = _weekday_date(text, post.get("unga_session"), published)
-    if weekday is not None:
-        return weekday, "inferred"
-    if published is not None:
-        if YESTERDAY.search(text):
-            return published - timedelta(days=1), "inferred"
-        return published, "published"
-    return None, "unknown"
-
-
-def pinned_place(text: str) -> str | None:
-    """The place after the first 📍 that names one (up to a comma or the line's end, no
-    digit). Each stretch is read once: pins before a digit all end at that digit.
-
-    >>> pinned_place("📍 Нью-Йорк 22 сентября\\n📍 New York , USA")
-    'New York'
-    """
-    resume = 0
-    while (pin := PIN_PLACE.search(text, resume)) is not None:
-        place, end = pin.group("place").strip(), pin.end()
-        if place and (end == len(text) or text[end] in ",\n"):
-            return place
-        resume = max(end, pin.start() + 1)
-    return None
-
-
-_post_pinned_place = lru_cache(maxsize=4)(pinned_place)  # once per post, not per sentence
-
-
-def _location(sentence: str, post_text: str, session: int | None) -> str | None:
-    pinned = _post_pinned_place(post_text)
-    if pinned:
-        return pinned
-    if not IN_PLACE.search(sentence):  # blanking organisations can only remove places
-        return UNGA_VENUE if session is not None else None
-    for match in IN_PLACE.finditer(without_organisations(sentence)):
-        place = match.group("place")
-        if not NOT_PLACES.match(place):
-            return place
-    return UNGA_VENUE if session is not None else None
 
 
 def _published(post: dict[str, Any]) -> date | None:
@@ -322,160 +208,327 @@ def _published(post: dict[str, Any]) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def _base(post: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "post_id": post["post_id"],
-        "lang": post.get("lang"),
-        "source_file": post.get("source_file") or "",
-        "line_start": post.get("line_start") or 0,
-        "translation_id": post.get("translation_id"),
-        "published": _published(post),
-        "unga_session": post.get("unga_session"),
-    }
+class PostContext:
+    """What every sentence of a post shares, found at most once per post (so that a post of
+    many sentences costs time in proportion to its length), and only when a sentence needs
+    it."""
 
-
-def _counterpart(clause: str, cyrillic: bool) -> Counterpart:
-    return russian_counterpart(clause) if cyrillic else english_counterpart(clause)
-
-
-def held_mentions(post: dict[str, Any]) -> list[Mention]:
-    """The meeting a post reports as held: the first sentence (not about the future, not a
-    phone call) with a meeting cue, a Russian side and a counterpart."""
-    text = post.get("text") or ""
-    if not (HELD_BILATERAL.search(text) or HELD_MULTILATERAL.search(text)):
-        return []  # no sentence can have a cue the whole text lacks
-    dated: tuple[date | None, str] | None = None
-    for sentence in sentences(text):
-        multi = HELD_MULTILATERAL.search(sentence)
-        bilateral = HELD_BILATERAL.search(sentence)
-        if not (multi or bilateral) or FUTURE.search(sentence) or REMOTE.search(sentence):
-            continue
-        russian, participant = russian_participant(sentence, text)
-        if not russian:
-            continue
-        cyrillic = _is_cyrillic(sentence)
-        base = _base(post)
-        if dated is None:  # the post's date, not the sentence's: found once
-            dated = held_date(post, base["published"])
-        when, precision = dated
-        place = _location(sentence, text, post.get("unga_session"))
-        common = base | {
-            "status": "held",
-            "date": when,
-            "date_precision": precision,
-            "russian_participant": participant,
-            "location": place,
+    def __init__(self, post: dict[str, Any]) -> None:
+        self.text: str = post.get("text") or ""
+        # An article's time-stamp line dates it when no export did.
+        self.published = _published(post)
+        self.article = post.get("kind") == "article"
+        if self.published is None and self.article:
+            self.published = header_date(self.text)
+        self.session: int | None = post.get("unga_session")
+        self.base: dict[str, Any] = {
+            "post_id": post["post_id"],
+            "lang": post.get("lang"),
+            "source_file": post.get("source_file") or "",
+            "line_start": post.get("line_start") or 0,
+            "translation_id": post.get("translation_id"),
+            "published": self.published,
         }
-        with_ = WITH_RU if cyrillic else WITH_EN
-        if bilateral and with_.search(sentence, bilateral.start()):
-            clause = _clause(sentence, bilateral.end(), cyrillic)
-            partners = _bilateral_partners(text, clause)
-            if partners:
-                who = (
-                    _counterpart(clause, cyrillic)
-                    if len(partners) == 1
-                    else Counterpart(None, None)
-                )
-                return [
-                    Mention(
-                        **common,
-                        country=country,
-                        org=org,
-                        format="bilateral",
-                        counterpart_name=who.name,
-                        counterpart_role=who.role,
-                    )
-                    for country, org in partners
-                ]
-        if multi:
-            clause = _clause(sentence, multi.start(), cyrillic)
-            orgs = organisations_named(blank_sidelines(clause)) or organisations_named(
-                blank_sidelines(sentence)
-            )
-            return [
-                Mention(
-                    **common,
-                    country=None,
-                    org=orgs[0] if orgs else None,
-                    format="multilateral",
-                    counterpart_name=None,
-                    counterpart_role=None,
-                )
-            ]
-    return []
+        lang = post.get("lang")
+        self.cyrillic = lang == "ru" if lang else _is_cyrillic(self.text)
+
+    @cached_property
+    def official(self) -> str | None:
+        """The first Russian official of the table the post names."""
+        return russian_official(self.text)
+
+    @cached_property
+    def flags(self) -> list[str]:
+        return leading_flags(self.text)
+
+    @cached_property
+    def russian_flag(self) -> bool:
+        """The post opens with the Russian flag: a Russian channel's report."""
+        return RUSSIAN_FLAG in self.flags
+
+    @cached_property
+    def fallback(self) -> tuple[str | None, str | None]:
+        """The partner of the opening flag pair, else of the post's one bilateral tag."""
+        found = partner_from_flags(self.flags)
+        if found == (None, None):
+            tagged = sorted({c for c in map(country_from_hashtag, find_hashtags(self.text)) if c})
+            if len(tagged) == 1:
+                found = (tagged[0], None)
+        return found
+
+    @cached_property
+    def mentions_call(self) -> bool:
+        """Some sentence of the post is about a call ("the ministers" may then be on it)."""
+        return is_remote(self.text)
+
+    @cached_property
+    def pinned(self) -> str | None:
+        return pinned_place(self.text) if "📍" in self.text else None
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        return dateline(self.text, agency=self.article)
+
+    @cached_property
+    def year(self) -> int | None:
+        """The publication's year, else the first year the text states."""
+        if self.published:
+            return self.published.year
+        stated = YEAR.search(self.text)
+        return int(stated.group()) if stated else None
+
+    @cached_property
+    def dateline_date(self) -> date | None:
+        line = self.dateline
+        return resolve(line.stated, self.session, self.year) if line else None
 
 
-def _sentence_date(sentence: str, session: int | None, published: date | None) -> date | None:
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(sentence):
-            year = int(m.group("year")) if m.group("year") else None
-            stated = StatedDate(int(m.group("day")), month_number(m.group("month")), year, 0)
-            resolved = resolve(stated, session, published.year if published else None)
-            if resolved:
-                return resolved
-    return None
+def _context(post: dict[str, Any]) -> PostContext:
+    return PostContext(post)
 
 
-def planned_mentions(post: dict[str, Any]) -> list[Mention]:
-    """Engagements a post announces ("Lavrov will address the General Assembly",
-    «С.В.Лавров примет участие в заседании СМИД ОДКБ»): status planned, one per counterpart."""
-    text = post.get("text") or ""
-    found: list[Mention] = []
-    seen: set[tuple[str | None, str | None]] = set()
-    if not ENGAGEMENT.search(text) or not (FUTURE.search(text) or PROGRAMME.search(text)):
-        return found  # every planned mention needs an engagement word and a future or programme
-    for sentence in sentences(text):
-        if not (FUTURE.search(sentence) or PROGRAMME.search(sentence)):
-            continue
-        if not ENGAGEMENT.search(sentence) or REMOTE.search(sentence):
-            continue
-        if not (russian_official(sentence) or MINISTER.search(sentence)):
-            continue
-        stage = blank_sidelines(sentence)  # the session's margins are not the engagement
-        orgs = organisations_named(stage)
-        if not orgs and GENERAL_ASSEMBLY.search(stage):
-            orgs = ["UN"]
-        bilateral = BILATERAL_PLAN.search(sentence) is not None
-        partners: list[tuple[str | None, str | None]] = [(None, o) for o in orgs]
-        if bilateral:
-            partners = [(c, None) for c in countries_named(sentence)] or partners[:1]
-        base = _base(post)
-        when = _sentence_date(sentence, post.get("unga_session"), base["published"])
-        precision = "stated" if when else "unknown"
-        if when is None and post.get("unga_session") is not None:
-            weekday = WEEKDAY.search(sentence)
-            if weekday:
-                name = (weekday.group("en") or weekday.group("ru")).casefold()
-                when = weekday_in_high_level_week(post["unga_session"], WEEKDAYS[name])
-                precision = "inferred"
-        _, participant = russian_participant(sentence, text)
-        cyrillic = _is_cyrillic(sentence)
-        for country, org in partners:
-            if (country, org) in seen:
-                continue
-            seen.add((country, org))
-            who = Counterpart(None, None)
-            if bilateral and len(partners) == 1:
-                cue = BILATERAL_PLAN.search(sentence)
-                who = _counterpart(_clause(sentence, cue.end() if cue else 0, cyrillic), cyrillic)
-            found.append(
-                Mention(
-                    **base,
-                    country=country,
-                    org=org,
-                    format="bilateral" if bilateral else "multilateral",
-                    status="planned",
-                    date=when,
-                    date_precision=precision,
-                    russian_participant=participant,
-                    counterpart_name=who.name,
-                    counterpart_role=who.role,
-                    location=None,
-                )
-            )
+@lru_cache(maxsize=4096)  # once per distinct clause
+def _counterpart(words: str, cyrillic: bool) -> Counterpart:
+    return russian_counterpart(words) if cyrillic else english_counterpart(words)
+
+
+def _unnamed(partner: Partner, cyrillic: bool) -> bool:
+    """True when the words name no person and no head of the organisation."""
+    if not partner.words or names_head_of_organisation(partner.words):
+        return not partner.words
+    return not _counterpart(partner.words, cyrillic).name
+
+
+def _someone(words: str, cyrillic: bool) -> bool:
+    """True when the words name a person, or call them a counterpart («с коллегой»)."""
+    return COUNTERPART.search(words) is not None or _is_person(_counterpart(words, cyrillic).name)
+
+
+def _is_person(name: str | None) -> bool:
+    """A name, not an office in the plural ("the Presidents") or a possessive state."""
+    return bool(name) and not OFFICE.fullmatch(name or "") and not POSSESSIVE.search(name or "")
+
+
+def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool, str | None]:
+    """(the Russian side takes part, its name): named in the sentence, else the post's
+    official when the sentence's subject is no other state's ("He also met …", "The
+    minister will hold talks …", «Затем глава МИД провёл переговоры …»)."""
+    named, participant = russian_participant(sentence, "")
+    if named:
+        return True, participant
+    subject = sentence[:cue_start]
+    if partner_of(subject)[0] and OFFICE.search(subject):
+        # another state's official is the subject: a meeting only "with the Russian minister"
+        with_russian = RUSSIAN_OBJECT.search(sentence, cue_start)
+        return (True, ctx.official) if with_russian else (False, None)
+    if ctx.official:
+        return True, ctx.official
+    if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
+        return True, None
+    return False, None
+
+
+def _without_dateline(sentence: str, ctx: PostContext) -> str:
+    """The sentence without the dateline it opens with ("KAZAN, October 23 (RIA Novosti) -"):
+    the agency's day is not the sentence's own."""
+    line = ctx.dateline
+    if line is None or not sentence.casefold().startswith(line.place.casefold()[:4]):
+        return sentence
+    cut = sentence.find(str(line.stated.day), len(line.place))
+    if cut < 0 or cut > DATELINE_SPAN:
+        return sentence
+    stop = DATELINE_END.search(sentence, cut)
+    return sentence[stop.end() :] if stop else sentence
+
+
+def _date(
+    sentence: str, session: int | None, planned: bool, ctx: PostContext
+) -> tuple[date | None, str]:
+    """The sentence's own date; a held meeting without one takes the dateline's day, else
+    the publication day. A date in a neighbouring sentence is another event's."""
+    sentence = _without_dateline(sentence, ctx)
+    when, precision = sentence_date(sentence, session, ctx.published, planned, ctx.year)
+    if planned and when is not None and ctx.published is not None and when < ctx.published:
+        return None, "unknown"  # an announcement is of a day to come: this one is not
+    if when is not None or planned:
+        return when, precision
+    if ctx.dateline_date is not None:
+        return ctx.dateline_date, "stated"
+    if ctx.published is not None:
+        return ctx.published, "published"
+    return None, "unknown"
+
+
+def _place(sentence: str, cyrillic: bool, ctx: PostContext) -> tuple[str | None, int | None]:
+    """(location, session): the sentence's city, the 📍 line, New York for the General
+    Assembly, the dateline's city; a meeting placed away from New York is no session's."""
+    place = sentence_place(sentence, cyrillic) or ctx.pinned
+    session = ctx.session
+    if place is not None:
+        if session is not None and place not in (UNGA_VENUE, "Нью-Йорк"):
+            session = None
+        return place, session
+    if session is not None:
+        return UNGA_VENUE, session
+    if ctx.dateline is not None and not partner_of(ctx.dateline.place)[0]:
+        return ctx.dateline.place, session
+    return None, session
+
+
+def _multilateral_orgs(sentence: str) -> list[str]:
+    stage = blank_sidelines(sentence)  # the session's margins are not the gathering
+    orgs = organisations_named(stage)
+    return orgs  # the General Assembly itself is a session, not a meeting with the UN
+
+
+def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
+    """The meetings one sentence reports or announces (several when it names several
+    states met one by one: "met A, B and C")."""
+    folded = sentence.casefold()  # the cue literals are single words
+    cue = search(RECEIVED, RECEIVED_WORDS, sentence, folded) or search(
+        MEETING, MEETING_WORDS, sentence, folded
+    )
+    multi = search(MULTILATERAL, MULTILATERAL_WORDS, sentence, folded)
+    if multi is not None:
+        topic = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
+        if topic is not None and topic.start() < multi.start():
+            multi = None  # "discussed Russia's participation in the summit": a topic
+    pair_only = False
+    if cue is None and multi is None and PAIR.found_in(folded):
+        action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
+        if action and pair_subject(sentence[: action.start()], ctx.cyrillic):
+            cue, pair_only = action, True  # "Lavrov and Wang Yi discussed …"
+    first = cue or multi
+    if first is None or is_call_or_denial(sentence):
+        return []
+    russian, participant = _russian_side(sentence, first.start(), ctx)
+    if not russian:
+        return []
+    cyrillic = ctx.cyrillic
+    partners: list[Partner] = []
+    words = ""
+    if cue is not None:
+        partners, words = other_side(sentence, cue, cyrillic, pair_only)
+    fmt = "bilateral"
+    gatherings: list[str] = []  # organisations whose meeting the Russian side attends
+    if multi is not None:
+        gatherings = _multilateral_orgs(sentence[multi.start() :]) or [
+            p.org for p in partners if p.org
+        ]
+        partners = [p for p in partners if not (p.org and p.org in gatherings)]
+    if len(partners) > 1 and JOINT.search(sentence):
+        fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
+    fallback = not partners and not gatherings and ctx.fallback != (None, None)
+    fallback = fallback and cue is not None
+    if fallback and words.strip() and _someone(words, cyrillic):
+        partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
+    elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
+        partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
+    if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
+        fmt = "multilateral"  # a gathering of an organisation, no one of it named
+    found = _mentions(partners, fmt, sentence, participant, ctx) if partners else []
+    if gatherings:
+        held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
+        found += _mentions(held_together, "multilateral", sentence, participant, ctx)
     return found
 
 
+def _mentions(
+    partners: list[Partner],
+    fmt: str,
+    context: str,
+    participant: str | None,
+    ctx: PostContext,
+) -> list[Mention]:
+    """One mention per partner, dated, placed and given a status by the `context` sentence
+    (the meeting's own, or the heading of a list of meetings)."""
+    cyrillic = ctx.cyrillic
+    planned = is_planned(context)
+    place, session = _place(context, cyrillic, ctx)
+    when, precision = _date(context, session, planned, ctx)
+    if session is not None and when is not None and session_year(session, when.month) != when.year:
+        session = None  # a meeting outside the session's year is no meeting of the session
+    found = []
+    for partner in partners:
+        who = Counterpart(None, None)
+        if partner.words and fmt == "bilateral":
+            who = _counterpart(partner.words, cyrillic)
+        role = who.role if who.role and OFFICE.search(who.role) else None
+        name = who.name if _is_person(who.name) else None
+        found.append(
+            Mention(
+                **ctx.base,
+                country=partner.country,
+                org=partner.org,
+                format=fmt,
+                status="planned" if planned else "held",
+                date=when,
+                date_precision=precision,
+                unga_session=session,
+                russian_participant=participant,
+                counterpart_name=name,
+                counterpart_role=role,
+                location=None if planned and place == ctx.pinned else place,
+            )
+        )
+    return found
+
+
+def list_mentions(item: str, heading: str, ctx: PostContext) -> list[Mention]:
+    """The meeting one item of a list names ("▪️ Foreign Minister of Malta Ian Borg") under a
+    heading that announces meetings ("September 25: the Minister's bilateral contacts")."""
+    russian, participant = _russian_side(heading, len(heading), ctx)
+    if not russian:
+        return []
+    words = BULLET.sub("", item)
+    partners = list(partners_in(words, ctx.cyrillic))
+    return _mentions(partners, "bilateral", heading, participant, ctx) if partners else []
+
+
+def _combine(kept: Mention, other: Mention) -> Mention:
+    """Two mentions of one meeting in one post (a headline and its body): the better date,
+    and every detail either gives."""
+    better, worse = (
+        (other, kept)
+        if PRECISION_RANK[other.date_precision] < PRECISION_RANK[kept.date_precision]
+        else (kept, other)
+    )
+    return better._replace(
+        counterpart_name=better.counterpart_name or worse.counterpart_name,
+        counterpart_role=better.counterpart_role or worse.counterpart_role,
+        location=better.location or worse.location,
+        russian_participant=better.russian_participant or worse.russian_participant,
+        unga_session=better.unga_session if better.unga_session is not None else worse.unga_session,
+    )
+
+
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
-    """Every meeting a post reports as held or announces as planned."""
-    return held_mentions(post) + planned_mentions(post)
+    """Every meeting a post reports as held or announces as planned, one mention each."""
+    text = post.get("text") or ""
+    if not text or not any_cue(text):
+        return []  # no sentence can have a cue the whole text lacks
+    ctx = _context(post)
+    found: list[Mention] = []
+    by_side: dict[tuple[str | None, str | None, str, str], list[int]] = {}
+    heading: str | None = None  # the sentence a list of meetings hangs from
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].strip()
+        if not sentence:
+            continue
+        if heading is not None and BULLET.match(sentence):
+            found_here = list_mentions(sentence, heading, ctx)
+        elif any_cue(sentence):
+            found_here = sentence_mentions(sentence, ctx)
+            heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
+        else:
+            found_here, heading = [], None
+        for m in found_here:
+            key = (m.country, m.org, m.status, m.format)
+            recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more
+            same = next((i for i in recent if same_counterpart(found[i], m)), None)
+            if same is None:
+                by_side.setdefault(key, []).append(len(found))
+                found.append(m)
+            else:
+                found[same] = _combine(found[same], m)
+    return found

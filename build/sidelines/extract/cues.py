@@ -1,0 +1,260 @@
+"""What a sentence does: report a meeting, announce one, report a call, or something else.
+
+Only the shape of a report is read here, never who took part: a meeting word (a verb, a
+noun, a participle, "received"/«принял»), whether it is announced (a future, a schedule,
+an intention) and whether it was a call. `mentions.py` then finds the sides. Every
+pattern is a flat alternation of words (no nested repeats): linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.literals import Literals
+
+# A meeting between two sides, reported or announced, in any voice: "met (with)",
+# "held talks with", "is holding talks", "talks between", "sat down", «встретился»,
+# «встретившись», «переговоры», «беседа», «консультации».
+_MEETING = (
+    r"\b(?:met|meets?|meeting|meetings|talks|negotiations|consultations|conversation"
+    r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
+    r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
+    r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*"
+    r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
+)
+MEETING = compile_guarded(_MEETING, re.I)
+# Receiving someone is meeting them ("received the Ambassador", «принял Посла»,
+# «Лаврова принял Ким Чен Ын», "was received by"); «принял участие»/"received a letter" not.
+_RECEIVED = (
+    r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes)"
+    r"(?=\s+(?:by\s+|the\s+[A-Z]|his\s+|her\s+|[A-Z]))"
+    r"|(?<!\w)(?:принял[аи]?|принимает|принимал[аи]?|принят[аы]?|был\s+принят\w*|примет|примут)"
+    r"(?=\s+(?:[А-ЯЁ]|посл|министр|глав|президент|премьер|председател|делегаци|генсек|генерал"
+    r"|замест|замминистр|вице|спецпредставител|специальн|директор|секретар|руководител|коллег"
+    r"|верховн|королев|корол|наследн|принц|эмир|султан|шейх|канцлер))"
+)
+RECEIVED = compile_guarded(_RECEIVED)
+# Taking part in a gathering of several states: a multilateral meeting.
+_MULTILATERAL = (
+    r"\b(?:took\s+part|takes\s+part|take\s+part|taking\s+part|participated|participates"
+    r"|participate|participation|attended|attends|attend|attending)\s+in\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:meetings?|sessions?|summits?|conferences?|ministerial|talks)\b"
+    r"|\b(?:attended|attends|attend|attending)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:summits?|meetings?|ministerial)\b"
+    r"|\bministerial\s+meeting\b"
+    r"|\b(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:the\s+)?Russian\s+delegation"
+    r"\s+(?:to|at|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:summit|meeting|session|ministerial|council|conference)\b"
+    r"|(?<!\w)возглав\w*\s+(?:российскую\s+)?делегаци\w*\s+на\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:саммит\w*|заседани\w*|сесси\w*|совещани\w*|встреч\w*|конференци\w*|СМИД)"
+    r"|\bmeeting\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministers|leaders|heads)\b"
+    r"|(?<!\w)(?:принял\w*\s+участие|примет\s+участие|прим[уе]т\s+участие|участвовал\w*"
+    r"|участву\w+|участи[еюя])\s+в\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:заседани\w*|встреч\w*|совещани\w*|саммит\w*|сесси\w*|конференци\w*|СМИД)"
+    r"|(?<!\w)(?:заседани\w*|совещани\w*|встреч\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:министров|глав|лидеров|руководителей|представителей)(?!\w)"
+)
+MULTILATERAL = compile_guarded(_MULTILATERAL, re.I)
+# What two sides named as a pair do together ("Lavrov and Wang Yi discussed …",
+# «С.В.Лавров и Ван И обсудили …»): a meeting only when the subject is such a pair.
+_PAIR_ACTION = (
+    r"\b(?:discussed|discuss|reviewed|exchanged\s+views|compared\s+notes|signed)\b"
+    r"|(?<!\w)(?:обсудили|обсудят|обменялись\s+мнениями|рассмотрели|подписали)(?!\w)"
+)
+PAIR_ACTION = compile_guarded(_PAIR_ACTION, re.I)
+PAIR_ACTION_WORDS = Literals(
+    "discuss", "reviewed", "exchanged", "compared", "signed", "обсуд", "обменялись",
+    "рассмотрели", "подписали",
+)  # fmt: skip
+# The two sides named together: "the ministers agreed to meet again", «стороны договорились».
+BOTH_SIDES = compile_guarded(
+    r"^\s*(?:the\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|parties|diplomats)|they)\b"
+    r"|^\s*(?:министры|лидеры|президенты|стороны|главы\s+МИД|главы\s+внешнеполитических)",
+    re.I,
+)
+
+# An announcement: a future, a schedule, an intention, an agreement to meet.
+PLANNED = compile_guarded(
+    r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:scheduled|expected|due|set|slated|planned|going|to)\b"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
+    r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
+    r"|(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:\w+['’]s\s+)?(?:programme|program|agenda|schedule)"
+    r"|(?:programme|program|agenda|schedule)\s+(?:includes?|features?|provides?)"
+    r"|to\s+(?:attend|lead|head|take\s+part|participate))\b"
+    r"|(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планирует\w*|планиру\w+"
+    r"|запланирован\w*|намечен\w*|станет|станут|предстоит|предстоящ\w*|проведёт|проведет|проведут"
+    r"|встретится|встретятся|примет|прим[уе]т|посетит|возглавит|возглавят|намерен\w*|собирается|ожидается"
+    r"|ожидает\w*|условились|договорились\s+(?:о\s+встрече|встретиться|побеседовать|провести)"
+    r"|в\s+(?:его|её|ее)\s+графике|в\s+графике|в\s+программе|для\s+участия|чтобы\s+принять)(?!\w)",
+    re.I,
+)
+# A call, not an in-person meeting (a later issue records these with a mode).
+REMOTE = compile_guarded(
+    r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|video\s*link"
+    r"|videoconferenc|video\s+conferenc|video\s+call|virtual|online\s+(?:meeting|talks)"
+    r"|телефон|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
+    re.I,
+)
+# Words that deny or doubt a meeting rather than report one.
+NEGATED = compile_guarded(
+    r"\b(?:no\s+(?:plans?|meeting|talks|contacts?)|not\s+(?:planned|scheduled|expected|meet"
+    r"|hold)|won['’]t|will\s+not|impossible|ruled\s+out|rule\s+out|denied|cancell?ed|postponed"
+    r"|there\s+(?:is|are)\s+no|possible\s+(?:meeting|talks|contacts?)"
+    r"|possibility\s+of\s+(?:a\s+)?(?:meeting|talks))\b"
+    r"|(?<!\w)(?:не\s+планиру\w*|не\s+запланирован\w*|не\s+будет|не\s+состоится|не\s+состоялась"
+    r"|нет\s+(?:планов|договор)|невозможн\w*|исключ\w*|отмен\w*|отложен\w*|отложил\w*"
+    r"|не\s+было|возможн\w*\s+встреч\w*|возможност\w*\s+встреч\w*)(?!\w)",
+    re.I,
+)
+
+# A list of meetings: a heading that names them, then one item a line.
+_LIST_HEADING = (
+    r"\b(?:contacts|meetings|talks|schedule|agenda|programme)\b"
+    r"|(?<!\w)(?:контакт\w*|встреч\w*|переговор\w*|график\w*|программ\w*)"
+)
+LIST_HEADING = compile_guarded(_LIST_HEADING, re.I)
+
+
+# Literals every match of a pattern contains (casefolded; the cue lists single words, so
+# that a plain `casefold()` is enough; the plan and denial lists are looked for in `fold`ed
+# text, blanks made single spaces): a text without any of them
+# cannot match, and `in` finds a literal many times faster than `re` tries an alternation
+# at every word. (The literal form of the cues is also what a column-wide Aho-Corasick
+# pass needs.) A test checks each list against its pattern.
+MEETING_WORDS = Literals(
+    "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat",
+    "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
+    "встрет", "переговор", "бесед", "консультац", "разговор", "тет-а-тет", "сверили",
+    "мнениями",
+)  # fmt: skip
+RECEIVED_WORDS = Literals(
+    "receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут"
+)
+MULTILATERAL_WORDS = Literals(
+    "took", "takes", "take", "taking", "particip", "attend", "ministerial", "ministers",
+    "leaders", "heads", "lead", "led", "head", "участи", "участв", "возглав", "министров",
+    "глав", "лидеров", "руководителей", "представителей",
+)  # fmt: skip
+LIST_WORDS = Literals(
+    "contacts", "meetings", "talks", "schedule", "agenda", "programme", "контакт", "встреч",
+    "переговор", "график", "программ",
+)  # fmt: skip
+PLANNED_WORDS = Literals(
+    "will", "shall", "is scheduled", "is expected", "is due", "is set", "is slated",
+    "is planned", "is going", "is to", "is also", "is now", "is still", "are scheduled",
+    "are expected", "are due", "are set", "are slated", "are planned", "are going", "are to",
+    "are also", "are now", "are still", "plans to", "plan to", "planning to", "intend",
+    "upcoming", "forthcoming", "agreed to meet", "next week", "later today", "later this",
+    "program", "agenda", "schedule", "to attend", "to lead", "to head", "to take part",
+    "to participate", "будет", "будут", "состоится", "состоятся", "пройдёт", "пройдет",
+    "пройдут", "планиру", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
+    "проведёт", "проведет", "проведут", "встретится", "встретятся", "примет", "примут",
+    "посетит", "возглавит", "возглавят", "намерен", "собирается", "ожидается", "ожидает",
+    "условились", "договорились о встрече", "договорились встретиться",
+    "договорились побеседовать", "договорились провести", "графике", "в программе",
+    "для участия", "чтобы принять",
+)  # fmt: skip
+REMOTE_WORDS = Literals("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
+NEGATED_WORDS = Literals(
+    "no plan", "no meeting", "no talks", "no contact", "not planned", "not scheduled",
+    "not expected", "not meet", "not hold", "won't", "won’t", "will not", "impossible",
+    "ruled out", "rule out", "denied", "cancelled", "canceled", "postponed", "there is no",
+    "there are no", "possible meeting", "possible talks", "possible contact",
+    "possibility of", "не планиру", "не запланирован", "не будет", "не состоится",
+    "не состоялась", "нет планов", "нет договор", "невозможн", "исключ", "отмен", "отложен",
+    "отложил", "не было", "возможн",
+)  # fmt: skip
+CUE_WORDS = Literals(*MEETING_WORDS, *RECEIVED_WORDS, *MULTILATERAL_WORDS, *LIST_WORDS)
+
+
+def has_any(folded: str, words: Literals) -> bool:
+    """True when the casefolded text contains one of the literals."""
+    return words.found_in(folded)
+
+
+@lru_cache(maxsize=16)  # a sentence is folded for its call, denial and plan tests alike
+def fold(text: str) -> str:
+    """The text casefolded, every run of blanks (no-break spaces too) one space: the form
+    the literals are looked for in.
+
+    >>> fold("Lavrov  IS\u00a0expected")
+    'lavrov is expected'
+    """
+    return " ".join(text.casefold().split())
+
+
+def any_cue(text: str) -> bool:
+    """True when some sentence of the text might report or announce a meeting (a cheap
+    test on the whole text that spares the sentence loop): a cue word, or what a pair does
+    after "and" has joined it ("Lavrov and Wang Yi discussed")."""
+    folded = text.casefold()
+    if has_any(folded, CUE_WORDS):
+        return True
+    action = PAIR_ACTION_WORDS.first_in(folded)
+    return action >= 0 and PAIR_WORDS.first_in(folded) in range(action)
+
+
+PAIR_WORDS = Literals(" and ", " и ")
+
+
+def search(pattern: re.Pattern[str], words: Literals, text: str, folded: str) -> Any:
+    """`pattern.search(text)`, skipped when the text lacks every literal of `words`."""
+    return pattern.search(text) if has_any(folded, words) else None
+
+
+# A planned meeting that has begun is held ("… is under way", «… уже началась»).
+STARTED = compile_guarded(
+    r"\b(?:has\s+(?:already\s+)?(?:begun|started)|is\s+under\s+way|is\s+underway)\b"
+    r"|(?<!\w)(?:уже\s+началась|уже\s+начались|уже\s+начался|началась|начались|уже\s+идут)(?!\w)",
+    re.I,
+)
+
+
+def is_planned(sentence: str) -> bool:
+    """True when the sentence (outside its relative clauses) announces rather than reports,
+    and does not say that the meeting has begun."""
+    if not has_any(fold(sentence), PLANNED_WORDS):
+        return False
+    clause = _main_clause(sentence)
+    return PLANNED.search(clause) is not None and STARTED.search(clause) is None
+
+
+# A relative clause says something else about a side ("…, with whom he had spoken by
+# telephone"): its words do not make the sentence's meeting a call or a denial.
+RELATIVE_CLAUSE = compile_guarded(
+    r",\s+(?:with\s+whom|whom|who|which|whose)\b|,\s+(?:с\s+)?котор\w+|,\s+(?:с\s+)?кем\b", re.I
+)
+
+
+def _main_clause(sentence: str) -> str:
+    """The sentence without its first relative clause (up to the comma that closes it)."""
+    found = RELATIVE_CLAUSE.search(sentence)
+    if not found:
+        return sentence
+    closing = sentence.find(",", found.end())
+    return sentence[: found.start()] + (sentence[closing:] if closing >= 0 else "")
+
+
+def is_remote(sentence: str) -> bool:
+    """True when the sentence (outside its relative clauses) is about a call."""
+    return REMOTE.search(_main_clause(sentence)) is not None
+
+
+def is_call_or_denial(sentence: str) -> bool:
+    """`is_remote(sentence) or is_negated(sentence)`, the main clause found once."""
+    folded = fold(sentence)
+    if not has_any(folded, REMOTE_WORDS) and not has_any(folded, NEGATED_WORDS):
+        return False
+    clause = _main_clause(sentence)
+    return REMOTE.search(clause) is not None or NEGATED.search(clause) is not None
+
+
+def is_negated(sentence: str) -> bool:
+    """True when the sentence (outside its relative clauses) denies, doubts or conditions
+    a meeting."""
+    return NEGATED.search(_main_clause(sentence)) is not None

@@ -1,0 +1,230 @@
+"""The sides of a meeting sentence: where the other side is written, split one per state.
+
+A sentence names the other side after "with"/«с» ("held talks with X"), after the verb of
+receiving ("received X", «принял X»; "was received by X"), as the subject when the Russian
+side is received ("X received Lavrov", «Лаврова принял X»), or as the other member of a pair
+("X and Lavrov held talks", "talks between X and Y", «встреча X и Y»). Whatever the form,
+the words are cut before a place, a time or a topic, split at commas and "and"/«и» where
+each part names another state ("met A, B and C" is three meetings), and the parts that
+are the Russian side are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from sidelines.extract.countries import countries_named
+from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.organisations import names_head_of_organisation, organisations_named
+from sidelines.extract.people import russian_official, russian_participant
+
+WITH_EN = compile_guarded(r"\b(?:with|between|by)\s+", re.I)
+WITH_RU = compile_guarded(r"(?<!\w)(?:с|со|между)\s+")
+# Where the words about the other side end: a place, a time, a topic, a purpose.
+STOP_EN = compile_guarded(
+    r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via|to\s+discuss"
+    r"|discussed|focused|about|regarding|concerning|over|from\s+\d|held|took|has|have"
+    r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
+    r"|,\s+[^,]{0,40}?\b(?:said|told|noted|added|stressed|announced|reported)\b"
+)
+STOP_RU = compile_guarded(
+    r"\s(?:на\s+полях|в\s+рамках|в\s+ходе|в\s+кулуарах|по\s+случаю|по\s+итогам|где|котор\w*"
+    r"|обсудил\w*|обсуждал\w*|обменял\w*|о\s|об\s|для\s"
+    r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
+    r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
+    r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d)"
+    r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
+)
+# Before the cue, the sides are the last words: what comes first is time and place
+# ("On 22 October, on the sidelines of the summit in Kazan, X and Putin held talks").
+SUBJECT_VERB_EN = compile_guarded(
+    r"\s(?:held|had|has|have|was|were|is|are|will|met|sat|began|started|took|conducted"
+    r"|engaged|also|then)\b"
+)
+SUBJECT_SCENE_EN = re.compile(r"(?:^|\s)(?:on|at|in|during|within|after|before|amid)\s", re.I)
+SEPARATOR_EN = compile_guarded(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
+SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s+также)\s+")
+CACHED = 4096  # distinct clauses remembered per process
+MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
+LEADING_WITH = re.compile(r"^\s*(?:[-–—:]\s*)?(?:(?:with|between|by|с|со|между)\s+)?", re.I)
+LEADING_CONNECTIVE = re.compile(
+    r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
+    r"ранее|до\s+этого|перед\s+этим|затем|позднее|также|кроме\s+того)[,\s]+",
+    re.I,
+)
+
+
+# The other side is a person or a body, not a state named as a topic ("the situation
+# around Ukraine"): its words carry an office, a delegation, a ministry or a counterpart.
+OFFICE = compile_guarded(
+    r"\b(?:minister|ministers|president|presidents|secretary|secretaries|chair\w*|head|heads"
+    r"|director|ambassador|ambassadors|envoy|representative|commissioner|counterparts?"
+    r"|colleagues?|king|queen|emir|sultan|sheikh|prince|premier|leader|leaders|chancellor"
+    r"|speaker|delegation|ministry|ministries|government|FM|FMs|governor|mayor|chief"
+    r"|officials?|deputy|vice|top\s+diplomat|foreign\s+affairs)\b"
+    r"|(?<!\w)(?:министр\w*|президент\w*|секретар\w*|генсек\w*|председател\w*|глав[аеуыо]\w*"
+    r"|директор\w*|посл[аеуо]?м?|посольств\w*|послами|посланник\w*|представител\w*"
+    r"|спецпредставител\w*|комиссар\w*|коллег\w*|корол\w*|эмир\w*|султан\w*|шейх\w*|принц\w*"
+    r"|премьер\w*|лидер\w*|канцлер\w*|спикер\w*|делегаци\w*|МИД|министерств\w*|правительств\w*"
+    r"|замминистр\w*|заместител\w*|замглав\w*|вице\w*|губернатор\w*|мэр\w*|руководител\w*"
+    r"|внешнеполитическ\w*|ведомств\w*|генерал\w*)(?!\w)",
+    re.I,
+)
+
+
+RUSSIAN = compile_guarded(r"\bRussian\b|\bRussia['’]s\b|(?<!\w)(?:российск\w+|России|РФ)(?!\w)")
+
+
+class Partner(NamedTuple):
+    """One other side: its state or organisation, and the words that name it."""
+
+    country: str | None
+    org: str | None
+    words: str
+
+
+@lru_cache(maxsize=CACHED)
+def partner_of(words: str) -> tuple[str | None, str | None]:
+    """(country, organisation) the words name as the other side: an organisation whose head
+    is named (or that alone is named), else the first state, else (None, None)."""
+    orgs = organisations_named(words)
+    countries = countries_named(words)
+    if orgs and (names_head_of_organisation(words) or not countries):
+        return None, orgs[0]
+    if countries:
+        return countries[0], None
+    return None, None
+
+
+@lru_cache(maxsize=CACHED)
+def is_russian_side(words: str) -> bool:
+    """True when the words name the Russian side: an official of the table, or a Russian
+    title naming no other state ("Russia's Foreign Minister", «Посол России», «с российским
+    министром»)."""
+    if russian_official(words):
+        return True
+    named, _ = russian_participant(words, "")
+    if not named:
+        named = RUSSIAN.search(words) is not None and OFFICE.search(words) is not None
+    return named and partner_of(words) == (None, None)
+
+
+def _cut(words: str, stop: re.Pattern[str]) -> str:
+    found = stop.search(words)
+    return words[: found.start()] if found else words
+
+
+def split_parts(words: str, cyrillic: bool) -> list[str]:
+    """The words split where each part names a state or organisation of its own.
+
+    >>> split_parts("the foreign ministers of Egypt, Syria and Slovakia", False)
+    ['the foreign ministers of Egypt', 'Syria', 'Slovakia']
+    >>> split_parts("Minister of Foreign Affairs and International Cooperation of Italy", False)
+    ['Minister of Foreign Affairs and International Cooperation of Italy']
+    """
+    separator = SEPARATOR_RU if cyrillic else SEPARATOR_EN
+    parts: list[str] = []
+    start = 0
+    current_partner: tuple[str | None, str | None] = (None, None)
+    for sep in separator.finditer(words):
+        piece = words[start : sep.start()]
+        # The piece after this separator, up to the next one (or the end).
+        nxt = separator.search(words, sep.end())
+        following = words[sep.end() : nxt.start() if nxt else len(words)]
+        mine = partner_of(piece)
+        if mine != (None, None):
+            current_partner = mine
+        theirs = partner_of(following)
+        russian_next = is_russian_side(following)
+        if current_partner != (None, None) and (
+            (theirs != (None, None) and theirs != current_partner) or russian_next
+        ):
+            parts.append(words[start : sep.start()])
+            start = sep.end()
+            current_partner = (None, None)
+        elif is_russian_side(piece) and not russian_next:
+            parts.append(piece)
+            start = sep.end()
+    parts.append(words[start:])
+    parts = [LEADING_WITH.sub("", p.strip(" ,.;")) for p in parts]
+    return [p for p in parts if p]
+
+
+@lru_cache(maxsize=CACHED)  # once per distinct clause: reports repeat their phrasing
+def partners_in(words: str, cyrillic: bool) -> tuple[Partner, ...]:
+    """The other sides the words name, one per state or organisation (none when the words
+    name no office, delegation or organisation: a state named as a topic)."""
+    orgs = organisations_named(words)
+    if not orgs and not OFFICE.search(words):
+        return ()  # a state named as a topic or a place, not as a side
+    countries = countries_named(words)
+    if not orgs and not countries:
+        return ()
+    if len(orgs) + len(countries) == 1 and not russian_official(words):
+        country, org = partner_of(words)  # one side, nothing to split off
+        return (Partner(country, org, LEADING_WITH.sub("", words.strip(" ,.;"))),)
+    found: list[Partner] = []
+    for part in split_parts(words, cyrillic):
+        if is_russian_side(part):
+            continue
+        country, org = partner_of(part)
+        if country or org:
+            found.append(Partner(country, org, part))
+    return tuple(found)
+
+
+def pair_subject(subject: str, cyrillic: bool) -> bool:
+    """True when the words before the cue join the Russian side and another with "and"
+    ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»)."""
+    joined = SEPARATOR_RU if cyrillic else SEPARATOR_EN
+    return joined.search(subject) is not None and is_russian_side(subject)
+
+
+def other_side(
+    sentence: str, cue: re.Match[str], cyrillic: bool, subject_only: bool = False
+) -> tuple[list[Partner], str]:
+    """The other side's parts in a meeting sentence whose cue is `cue`, and the words that
+    name it (kept for a name and office even when no state is found). The words after
+    each "with" come first ("talks with X, and then with Y"), then the words after the cue;
+    the subject only when the Russian side is the object or one of a pair.
+
+    >>> [p.country for p in other_side("Lavrov met the ministers of Egypt and Peru.",
+    ...     re.search("met", "Lavrov met the ministers of Egypt and Peru."), False)[0]]
+    ['EGY', 'PER']
+    """
+    stop = STOP_RU if cyrillic else STOP_EN
+    withs = (WITH_RU if cyrillic else WITH_EN).finditer(sentence, max(cue.start() - 2, 0))
+    after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
+    after.append(_cut(LEADING_WITH.sub("", sentence[cue.end() :]), stop))
+    subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
+    if not cyrillic:
+        subject = _cut(subject, SUBJECT_VERB_EN)
+        scenes = list(SUBJECT_SCENE_EN.finditer(subject))
+        if scenes:  # the scene ends at the comma after the last "on/at/in …"
+            comma = subject.find(",", scenes[-1].end())
+            subject = subject[comma + 1 :] if comma >= 0 else subject
+    found: list[Partner] = []
+    russian_object = False
+    if subject_only:  # "X and Lavrov discussed relations with Y": Y is a topic
+        after = [""]
+    for i, words in enumerate(after):
+        if found and i == len(after) - 1:
+            break  # the cue's own words only when no "with" names a side
+        their = partners_in(words, cyrillic)  # the Russian side's parts dropped
+        if not their and is_russian_side(words):
+            others = [p for p in split_parts(words, cyrillic) if not is_russian_side(p)]
+            if others:  # «переговоры В.В.Путина и Н.Моди»: the other one, state unnamed
+                return [], others[0]
+            russian_object = True
+            continue
+        for partner in their:
+            if (partner.country, partner.org) not in {(p.country, p.org) for p in found}:
+                found.append(partner)
+    if not found and (russian_object or pair_subject(subject, cyrillic)):
+        found = list(partners_in(subject, cyrillic))
+    if found:
+        return found, found[0].words
+    # Nobody identified: the words after the cue may still carry a name.
+    return [], (subject if russian_object else after[-1])
