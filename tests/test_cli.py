@@ -163,3 +163,31 @@ def test_help_texts() -> None:
         check=True,
     )
     assert "quality checks" in check.stdout and "--previous" in check.stdout
+
+
+@pytest.mark.parametrize("skip_bad", [[], ["--skip-bad"]], ids=["stop", "skip-bad"])
+def test_a_raw_folder_with_nothing_to_read_is_refused_in_one_line(
+    tmp_path: Path, skip_bad: list[str]
+) -> None:
+    raw = tmp_path / "raw"
+    (raw / "empty").mkdir(parents=True)
+    (raw / "notes.md").write_text("not an input", encoding="utf-8")
+    result = run_build(raw, tmp_path / "pkg", "--no-cache", *skip_bad)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"sidelines build: error: {raw}: no raw files (.htm, .html, .json, .txt) in the folder"
+    ]
+    assert not (tmp_path / "pkg").exists()
+
+
+def test_skip_bad_with_every_file_unreadable_is_refused_in_one_line(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "broken.json").write_text("{not json", encoding="utf-8")
+    result = run_build(raw, tmp_path / "pkg", "--no-cache", "--skip-bad")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "sidelines build: error: broken.json: no readable input: all 1 files skipped"
+    )
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "pkg").exists()

@@ -94,6 +94,32 @@ def test_missing_empty_or_our_package_may_be_replaced(
     check_out_dir(out, project / "raw", project, project / ".cache")
 
 
+@pytest.mark.parametrize(
+    ("extra", "shown"),
+    [
+        pytest.param("analysis.md", "analysis.md", id="a-note-beside-the-tables"),
+        pytest.param("data/posts-cleaned.xlsx", "data/posts-cleaned.xlsx", id="a-spreadsheet"),
+        pytest.param("quality/my-notes.txt", "quality/my-notes.txt", id="inside-quality"),
+    ],
+)
+def test_our_package_with_someone_elses_files_is_refused_and_nothing_touched(
+    project: Path, seed_package: Path, capsys: pytest.CaptureFixture[str], extra: str, shown: str
+) -> None:
+    """A folder we wrote once, where a user has since saved work of their own: replacing it
+    whole would delete that work."""
+    out = project / "pkg"
+    shutil.copytree(seed_package, out)
+    (out / extra).write_text("which meetings to check again\n", encoding="utf-8")
+    before = snapshot(project)
+    assert main(["build", "--raw", "raw", "--out", "pkg", "--schemas", str(SCHEMAS)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"sidelines build: error: --out pkg holds files that are not part of the package "
+        f"({shown}); move them out first, the folder is replaced whole\n"
+    )
+    assert snapshot(project) == before
+
+
 def test_a_second_build_gives_up_after_waiting(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

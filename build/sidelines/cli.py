@@ -239,7 +239,8 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("datapackage"),
         help="package folder to write (default: datapackage); it must be missing, empty or "
-        "hold a package sidelines wrote, and must not be, hold or lie inside --raw, hold the "
+        "hold a package sidelines wrote (and nothing else), and must not be, hold or lie "
+        "inside --raw, hold the "
         "current folder or the cache; it is replaced in one step",
     )
     b.add_argument(

@@ -19,10 +19,16 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
+from sidelines.quality_report import HTML_PATH, SUMMARY_PATH
+from sidelines.sources import display_name
+
 PROVENANCE_KEY = "sidelines"
+# Files a package holds besides its resources (which its descriptor lists).
+UNLISTED_PACKAGE_FILES = frozenset({"datapackage.json", "README.md", SUMMARY_PATH, HTML_PATH})
 
 
 class UnsafeOutput(ValueError):
@@ -33,13 +39,35 @@ class OutputBusy(ValueError):
     """Another build of the same folder held the lock for longer than we would wait."""
 
 
-def is_our_package(folder: Path) -> bool:
-    """Whether `folder/datapackage.json` is a descriptor this builder wrote."""
+def our_descriptor(folder: Path) -> dict[str, Any] | None:
+    """`folder/datapackage.json` if it is a descriptor this builder wrote, else None."""
     try:
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(descriptor, dict) and isinstance(descriptor.get(PROVENANCE_KEY), dict)
+        return None
+    if isinstance(descriptor, dict) and isinstance(descriptor.get(PROVENANCE_KEY), dict):
+        return descriptor
+    return None
+
+
+def is_our_package(folder: Path) -> bool:
+    """Whether `folder/datapackage.json` is a descriptor this builder wrote."""
+    return our_descriptor(folder) is not None
+
+
+def foreign_files(folder: Path, descriptor: dict[str, Any]) -> list[str]:
+    """Paths under a package folder that are neither its resources nor its other files,
+    in path order: what replacing the folder would lose."""
+    resources = descriptor.get("resources")
+    listed = {
+        r["path"] for r in resources or [] if isinstance(r, dict) and isinstance(r.get("path"), str)
+    }
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if not p.is_dir() or p.is_symlink()
+        if p.relative_to(folder).as_posix() not in listed | UNLISTED_PACKAGE_FILES
+    )
 
 
 def is_within(path: Path, folder: Path) -> bool:
@@ -67,10 +95,20 @@ def check_out_dir(out_dir: Path, raw_dir: Path, cwd: Path, cache_dir: Path | Non
         )
     if cache_dir is not None and is_within(cache_dir.resolve(), out):
         raise UnsafeOutput(f"--out {out_dir} holds the cache {cache_dir}; choose another folder")
-    if out.is_dir() and any(out.iterdir()) and not is_our_package(out):
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    descriptor = our_descriptor(out)
+    if descriptor is None:
         raise UnsafeOutput(
             f"--out {out_dir} holds files that are not a sidelines package (no datapackage.json "
             "written by sidelines); refusing to replace it"
+        )
+    if foreign := foreign_files(out, descriptor):
+        shown = ", ".join(display_name(name) for name in foreign[:3])
+        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        raise UnsafeOutput(
+            f"--out {out_dir} holds files that are not part of the package ({shown}{more}); "
+            "move them out first, the folder is replaced whole"
         )
 
 

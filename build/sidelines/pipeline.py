@@ -40,7 +40,7 @@ from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
-from sidelines.sources import RawFolder, RawSource, SetAside, read_sources
+from sidelines.sources import RAW_SUFFIXES, RawFolder, RawSource, SetAside, read_sources
 from sidelines.swap import recover, swap_in
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
@@ -371,8 +371,11 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     extracts, skipped = extract_all(raw, config, cache, progress, notify)
     clock.done("parse and extract")
     skipped += bad
-    if bad and not extracts:
-        raise InputError(bad[0].name, f"no readable input: all {len(skipped)} files skipped")
+    if not extracts and skipped:
+        raise InputError(skipped[0].name, f"no readable input: all {len(skipped)} files skipped")
+    if not extracts:  # an empty package would only pass the lost-rows gate on a first build
+        suffixes = ", ".join(sorted(RAW_SUFFIXES))
+        raise InputError(str(config.raw_dir), f"no raw files ({suffixes}) in the folder")
     sources = source_entries(raw, extracts, skipped, folder.set_aside)
     files_read = len(extracts)
     del raw, folder  # every file's bytes: not needed after extraction

@@ -77,9 +77,12 @@ def test_cost_grows_linearly_with_repeats() -> None:
     times = []
     for repeats in (1_000, 10_000):
         text = unit * repeats
-        start = time.perf_counter()
-        NAMES.find(text)
-        times.append((time.perf_counter() - start) / repeats)
+        best = float("inf")
+        for _ in range(5):  # the best of a few runs: one run of a few ms is at the mercy of load
+            start = time.process_time()
+            NAMES.find(text)
+            best = min(best, time.process_time() - start)
+        times.append(best / repeats)
     assert times[1] / times[0] < 3
 
 

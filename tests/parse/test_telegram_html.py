@@ -180,6 +180,9 @@ def test_every_text_block_of_a_message_is_kept() -> None:
     [
         pytest.param("01.01.2001 10:00:00 UTC+03:00", "before Telegram existed", id="2001"),
         pytest.param("16.11.5138 09:46:40 UTC+00:00", "after 2100", id="5138"),
+        pytest.param("31.02.2023 14:05:00 UTC+03:00", "not a date", id="31-february"),
+        pytest.param("99.99.2023 99:46:40 UTC+03:00", "not a date", id="all-nines"),
+        pytest.param("01.01.0001 00:00:00 UTC+05:00", "not a date", id="before-year-1"),
     ],
 )
 def test_implausible_date_titles_are_nulled_and_recorded(title: str, reason: str) -> None:

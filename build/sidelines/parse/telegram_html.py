@@ -222,8 +222,20 @@ def clean(text: str) -> str | None:
     return text or None
 
 
-def date_title(body: Node) -> datetime | None:
-    """The message's instant from its date's title, when the title has a UTC offset."""
+def date_title(body: Node) -> datetime | str | None:
+    """The message's instant from its date's title, when the title has a UTC offset; the
+    title's text when its numbers are no instant (a 31 February, an hour 99), so that the
+    loss is recorded, not silent.
+
+    >>> def page(title):
+    ...     builder = _TreeBuilder()
+    ...     builder.feed(f'<div class="date details" title="{title}">x</div>')
+    ...     return builder.root
+    >>> date_title(page("21.09.2023 14:05:00 UTC+03:00")).isoformat()
+    '2023-09-21T11:05:00+00:00'
+    >>> date_title(page("31.02.2023 14:05:00 UTC+03:00"))
+    '31.02.2023 14:05:00 UTC+03:00'
+    """
     for node in body.find_all("date", stop={"forwarded"}):
         match = DATE_TITLE.search(node.attrs.get("title", ""))
         if match:
@@ -235,7 +247,7 @@ def date_title(body: Node) -> datetime | None:
                 )
                 return local.astimezone(UTC)
             except (ValueError, OverflowError):
-                return None
+                return match.group(0)
     return None
 
 
@@ -254,8 +266,10 @@ def media_of(message: Node) -> str | None:
     return None
 
 
-def message_post(message: Node, number: int, channel: str | None, source_file: str) -> RawPost:
-    """One `div.message default` as a post."""
+def message_post(
+    message: Node, number: int, channel: str | None, source_file: str, instant: datetime | None
+) -> RawPost:
+    """One `div.message default` as a post, published at `instant`."""
     forwarded = message.find_all("forwarded")
     # Every text block, in page order: a message can carry more than one (a comment and the
     # forwarded text, or a page written by another tool).
@@ -275,9 +289,14 @@ def message_post(message: Node, number: int, channel: str | None, source_file: s
         channel=channel,
         forwarded_from=forwarded_from,
         media_type=media_of(message),
-        published_at=date_title(message),
+        published_at=instant,
         message_id=number,
     )
+
+
+def null_date(message_id: int, value: str, reason: str) -> dict[str, Any]:
+    """The record of a message's date that was no plausible instant and is left empty."""
+    return {"message_id": message_id, "field": "published_at", "value": value, "reason": reason}
 
 
 def parse_telegram_html(text: str, source_file: str) -> TelegramExport:
@@ -309,21 +328,23 @@ def parse_telegram_html(text: str, source_file: str) -> TelegramExport:
         message_id = int(digits) if len(digits) <= len(str(MAX_MESSAGE_ID)) else MAX_MESSAGE_ID + 1
         if message_id > MAX_MESSAGE_ID:
             raise InputError(source_file, out_of_range(digits), f"line {message.line_start}")
-        post = message_post(message, message_id, channel, source_file)
+        instant = date_title(message)
+        post = message_post(
+            message,
+            message_id,
+            channel,
+            source_file,
+            instant if isinstance(instant, datetime) else None,
+        )
         if post.text is None and post.media_type is None:
             skipped["empty"] += 1
             continue
         content = (post.text, post.media_type, post.forwarded_from)
         post = replace(post, variant=version_of(versions, message_id, content))
-        if post.published_at is not None and (why := implausible(post.published_at)):
-            nulled.append(
-                {
-                    "message_id": post.message_id,
-                    "field": "published_at",
-                    "value": post.published_at.isoformat(),
-                    "reason": why,
-                }
-            )
+        if isinstance(instant, str):
+            nulled.append(null_date(message_id, instant, "not a date"))
+        elif instant is not None and (why := implausible(instant)):
+            nulled.append(null_date(message_id, instant.isoformat(), why))
             post = replace(post, published_at=None)
         posts.append(post)
     notes = export_notes(versions, nulled, unclosed_messages=builder.unclosed_messages)
