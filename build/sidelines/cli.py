@@ -10,13 +10,13 @@ from typing import Any, TypeVar
 
 from rich.progress import track
 
+from sidelines.cache_location import default_cache_dir
 from sidelines.cli_eval import add_commands as add_eval_commands
 from sidelines.cli_release import add_commands
 from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
 from sidelines.parallel import default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
-from sidelines.places import default_cache_dir
 from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
