@@ -455,3 +455,39 @@ def test_two_counterparts_of_one_state_in_one_post() -> None:
         ("IRQ", "Fuad Hussein"),
         ("IRQ", "Mohammed Shia al-Sudani"),
     ]
+
+
+# Modelled on IANS/Business Standard, "US NSA set to meet Putin in Kremlin" (2018-06-27):
+# the spokesman says the President "will receive" the visitor — receiving announced in the
+# bare form of the verb ("is to receive", "will host", "will welcome") is a planned meeting.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomorrow the President is to receive the Prime Minister of Malaysia in the Kremlin.",
+        "Sergey Lavrov will host the Foreign Minister of Peru in Moscow next week.",
+        "Next Tuesday Vladimir Putin will welcome the President of Angola to the Kremlin.",
+    ],
+)
+def test_receiving_to_come_is_a_planned_meeting(text: str) -> None:
+    found = post_mentions(post(text, published_at=PUBLISHED))
+    assert [(m.status, m.format) for m in found] == [("planned", "bilateral")]
+    assert found[0].country in {"MYS", "PER", "AGO"}
+
+
+def test_receive_without_a_person_is_no_meeting() -> None:
+    # "to receive a letter", "welcome the decision": no person received
+    assert post_mentions(post("Sergey Lavrov will receive a letter from the committee.")) == []
+
+
+# Modelled on news.az, "Putin hails close ties between Russia, Iran in first meeting with
+# Pezeshkian" (2024-10-11), as recalled in Kazan reports: a clause after a semicolon tells
+# of another, earlier meeting, and its date and city are not the reported talks' own.
+def test_a_clause_after_a_semicolon_keeps_its_date_and_place() -> None:
+    text = (
+        "On Wednesday, Vladimir Putin held talks with the President of Iran in Kazan; "
+        "the two leaders first met in Ashgabat on October 11."
+    )
+    found = post_mentions(post(text, published_at=PUBLISHED))  # a Wednesday
+    assert [(m.country, m.status, m.date, m.location) for m in found] == [
+        ("IRN", "held", date(2024, 10, 23), "Kazan")
+    ]

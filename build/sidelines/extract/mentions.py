@@ -375,6 +375,15 @@ def _place(sentence: str, cyrillic: bool, ctx: PostContext) -> tuple[str | None,
     return None, session
 
 
+def _clause(sentence: str, at: int) -> str:
+    """The clause of the sentence around `at`: the words between semicolons are each their
+    own report ("… held talks with X; he first met X in Y on 11 October"), and a date or
+    place of another clause is another event's."""
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at)
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
 def _multilateral_orgs(sentence: str) -> list[str]:
     stage = blank_sidelines(sentence)  # the session's margins are not the gathering
     orgs = organisations_named(stage)
@@ -426,10 +435,11 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
-    found = _mentions(partners, fmt, sentence, participant, ctx) if partners else []
+    clause = _clause(sentence, first.start()) if ";" in sentence else sentence
+    found = _mentions(partners, fmt, clause, participant, ctx) if partners else []
     if gatherings:
         held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
-        found += _mentions(held_together, "multilateral", sentence, participant, ctx)
+        found += _mentions(held_together, "multilateral", clause, participant, ctx)
     return found
 
 
