@@ -491,3 +491,45 @@ def test_a_clause_after_a_semicolon_keeps_its_date_and_place() -> None:
     assert [(m.country, m.status, m.date, m.location) for m in found] == [
         ("IRN", "held", date(2024, 10, 23), "Kazan")
     ]
+
+
+# Modelled on APA, «В Нью-Йорке начались переговоры Лаврова с Гутеррешем» (2024-01-23) and
+# the ministry's reports of talks held "at the UN Headquarters" / «в Постпредстве при ООН»:
+# with a pair as the subject and no "with", the organisation of the venue after the cue
+# is where they met, not whom they met.
+@pytest.mark.parametrize(
+    ("row", "country"),
+    [
+        (
+            post(
+                "Sergey Lavrov and the Foreign Minister of Chile are meeting at the UN "
+                "Headquarters.",
+                published_at=PUBLISHED,
+            ),
+            "CHL",
+        ),
+        (
+            ru(
+                "С.В.Лавров и Министр иностранных дел Перу провели встречу в российском "
+                "Постпредстве при ООН.",
+                published_at=PUBLISHED,
+            ),
+            "PER",
+        ),
+    ],
+)
+def test_a_venue_after_the_cue_is_no_side(row: dict[str, Any], country: str) -> None:
+    found = post_mentions(row)
+    assert [(m.country, m.org, m.format) for m in found] == [(country, None, "bilateral")]
+
+
+# Modelled on the embassy in Brazil's reports of the ambassador meeting a state governor:
+# a side whose state is not named takes the post's flag, and its name comes from the
+# words after «с», not from the place after the cue («встречу в Рио с …»).
+def test_a_place_after_the_cue_leaves_the_name_after_with() -> None:
+    text = (
+        "🇷🇺🇧🇷 Посол России в Бразилии провёл встречу в Сан-Паулу с Губернатором штата "
+        "Сан-Паулу Т.Фрейтасом."
+    )
+    found = post_mentions(ru(text, published_at=PUBLISHED))
+    assert [(m.country, m.counterpart_name) for m in found] == [("BRA", "Т.Фрейтас")]
