@@ -533,3 +533,35 @@ def test_a_place_after_the_cue_leaves_the_name_after_with() -> None:
     )
     found = post_mentions(ru(text, published_at=PUBLISHED))
     assert [(m.country, m.counterpart_name) for m in found] == [("BRA", "Т.Фрейтас")]
+
+
+# Modelled on Rambler/TASS, «Лавров встретился с главой МИД Саудовской Аравии» (Riyadh,
+# 2024-09-09) and Zawya/SPA's report of the two ministers meeting in Moscow (2023-07-11): a
+# pair subject whose Russian member is a title, not a name ("the Russian minister",
+# «глава российского МИД»), and whose other member is named before the verb.
+@pytest.mark.parametrize(
+    ("row", "country", "role"),
+    [
+        (
+            post(
+                "Sergey Lavrov arrived in Riyadh on Sunday. Ahead of the session, the Russian "
+                "minister and the Foreign Minister of Oman had a separate conversation.",
+                published_at=PUBLISHED,
+            ),
+            "OMN",
+            "Foreign Minister of Oman",
+        ),
+        (
+            ru(
+                "С.В.Лавров прибыл в Эр-Рияд. Перед заседанием глава российского МИД и "
+                "министр иностранных дел Омана провели отдельную беседу.",
+                published_at=PUBLISHED,
+            ),
+            "OMN",
+            "министр иностранных дел Омана",
+        ),
+    ],
+)
+def test_a_russian_title_in_a_pair_subject(row: dict[str, Any], country: str, role: str) -> None:
+    found = post_mentions(row)
+    assert [(m.country, m.status, m.counterpart_role) for m in found] == [(country, "held", role)]

@@ -317,6 +317,8 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
     if named:
         return True, participant
     subject = sentence[:cue_start]
+    if pair_subject(subject, ctx.cyrillic):  # "the Russian minister and X had talks"
+        return True, ctx.official
     if partner_of(subject)[0] and OFFICE.search(subject):
         # another state's official is the subject: a meeting only "with the Russian minister"
         with_russian = RUSSIAN_OBJECT.search(sentence, cue_start)

@@ -177,9 +177,29 @@ def partners_in(words: str, cyrillic: bool) -> tuple[Partner, ...]:
 
 def pair_subject(subject: str, cyrillic: bool) -> bool:
     """True when the words before the cue join the Russian side and another with "and"
-    ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»)."""
+    ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»,
+    "the Russian minister and the Saudi foreign minister had a conversation")."""
     joined = SEPARATOR_RU if cyrillic else SEPARATOR_EN
-    return joined.search(subject) is not None and is_russian_side(subject)
+    if joined.search(subject) is None:
+        return False
+    # a title ("the Russian minister") is the Russian side only in its own part
+    return is_russian_side(subject) or any(
+        is_russian_side(part) for part in split_parts(subject, cyrillic)
+    )
+
+
+def _paired(subject: str, cyrillic: bool) -> list[Partner]:
+    """The other members of a pair subject, the Russian side's part and the scene before
+    it dropped ("On Monday, the Russian minister and his Omani counterpart")."""
+    found = []
+    stop = STOP_RU if cyrillic else STOP_EN
+    for words in split_parts(subject, cyrillic):
+        part = _cut(" " + words, stop).strip()  # «… Омана провели»: the verb is not a title
+        if part and not is_russian_side(part):
+            country, org = partner_of(part)
+            if country or org:
+                found.append(Partner(country, org, part))
+    return found
 
 
 def other_side(
@@ -214,7 +234,7 @@ def other_side(
     elif len(after) == 1 and pair_subject(subject, cyrillic):
         # no "with": a pair as subject names the other side, and what follows the cue is
         # a scene («Лавров и X провели встречу в Постпредстве при ООН»)
-        paired = list(partners_in(subject, cyrillic))
+        paired = _paired(subject, cyrillic)
         if paired:
             return paired, paired[0].words
     for i, words in enumerate(after):
