@@ -565,3 +565,29 @@ def test_a_place_after_the_cue_leaves_the_name_after_with() -> None:
 def test_a_russian_title_in_a_pair_subject(row: dict[str, Any], country: str, role: str) -> None:
     found = post_mentions(row)
     assert [(m.country, m.status, m.counterpart_role) for m in found] == [(country, "held", role)]
+
+
+# Modelled on buzzinside/Interfax, «Лавров встречается с генсеком ЛАГ» (2024-09-25: "earlier
+# he had met colleagues from China and Malta") and the ministry's UNGA schedule posts: "the
+# same day" («в тот же день», "for the day") takes the day an earlier sentence states.
+@pytest.mark.parametrize(
+    "row",
+    [
+        ru(
+            "24 сентября С.В.Лавров провёл беседу с Министром иностранных дел Перу. "
+            "Ранее в тот же день Министр встретился с Министром иностранных дел Чили."
+        ),
+        post(
+            "On September 24, Sergey Lavrov will speak at the Security Council. Also on his "
+            "schedule for the day is a meeting with the Foreign Minister of Chile."
+        ),
+    ],
+)
+def test_the_same_day_is_an_earlier_sentence_s_day(row: dict[str, Any]) -> None:
+    found = {m.country: m.date for m in post_mentions(row | {"unga_session": 79})}
+    assert found["CHL"] == date(2024, 9, 24)
+
+
+def test_the_same_day_without_an_earlier_day_stays_undated() -> None:
+    text = "Ранее в тот же день С.В.Лавров встретился с Министром иностранных дел Чили."
+    assert [m.date for m in post_mentions(ru(text))] == [None]

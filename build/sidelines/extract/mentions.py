@@ -514,6 +514,33 @@ def _combine(kept: Mention, other: Mention) -> Mention:
     )
 
 
+# "The same day": the day of an earlier sentence of the post ("On September 23 … Also in the
+# Minister's schedule for the day are meetings with …", «Ранее в тот же день …»).
+SAME_DAY = Literals(
+    "same day", "that day", "for the day", "в тот же день", "в этот же день", "в этот день",
+    "в тот день", "того же дня", "этого же дня",
+)  # fmt: skip
+LOOK_BACK = 3  # sentences a "same day" may point back over: a bound, not a scan
+
+
+def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> list[Mention]:
+    """The mentions of a "same day" sentence, given the day the nearest earlier sentence
+    states when they have none of their own."""
+    for sentence in reversed(earlier):
+        stated = _without_dateline(sentence, ctx)
+        when, precision = sentence_date(
+            stated, ctx.session, ctx.published, is_planned(stated), ctx.year
+        )
+        if when is not None and precision == "stated":
+            return [
+                m._replace(date=when, date_precision=precision)
+                if m.date_precision in ("published", "unknown")
+                else m
+                for m in found
+            ]
+    return found
+
+
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
     """Every meeting a post reports as held or announces as planned, one mention each."""
     text = post.get("text") or ""
@@ -523,6 +550,7 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
     found: list[Mention] = []
     by_side: dict[tuple[str | None, str | None, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
+    earlier: list[str] = []  # the last few sentences, for "the same day"
     for start, end in sentence_spans(text):
         sentence = text[start:end].strip()
         if not sentence:
@@ -534,6 +562,9 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
+        if found_here and SAME_DAY.found_in(sentence.casefold()):
+            found_here = _same_day(found_here, earlier, ctx)
+        earlier = [*earlier[1 - LOOK_BACK :], sentence]
         for m in found_here:
             key = (m.country, m.org, m.status, m.format)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more
