@@ -455,3 +455,139 @@ def test_two_counterparts_of_one_state_in_one_post() -> None:
         ("IRQ", "Fuad Hussein"),
         ("IRQ", "Mohammed Shia al-Sudani"),
     ]
+
+
+# Modelled on IANS/Business Standard, "US NSA set to meet Putin in Kremlin" (2018-06-27):
+# the spokesman says the President "will receive" the visitor — receiving announced in the
+# bare form of the verb ("is to receive", "will host", "will welcome") is a planned meeting.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomorrow the President is to receive the Prime Minister of Malaysia in the Kremlin.",
+        "Sergey Lavrov will host the Foreign Minister of Peru in Moscow next week.",
+        "Next Tuesday Vladimir Putin will welcome the President of Angola to the Kremlin.",
+    ],
+)
+def test_receiving_to_come_is_a_planned_meeting(text: str) -> None:
+    found = post_mentions(post(text, published_at=PUBLISHED))
+    assert [(m.status, m.format) for m in found] == [("planned", "bilateral")]
+    assert found[0].country in {"MYS", "PER", "AGO"}
+
+
+def test_receive_without_a_person_is_no_meeting() -> None:
+    # "to receive a letter", "welcome the decision": no person received
+    assert post_mentions(post("Sergey Lavrov will receive a letter from the committee.")) == []
+
+
+# Modelled on news.az, "Putin hails close ties between Russia, Iran in first meeting with
+# Pezeshkian" (2024-10-11), as recalled in Kazan reports: a clause after a semicolon tells
+# of another, earlier meeting, and its date and city are not the reported talks' own.
+def test_a_clause_after_a_semicolon_keeps_its_date_and_place() -> None:
+    text = (
+        "On Wednesday, Vladimir Putin held talks with the President of Iran in Kazan; "
+        "the two leaders first met in Ashgabat on October 11."
+    )
+    found = post_mentions(post(text, published_at=PUBLISHED))  # a Wednesday
+    assert [(m.country, m.status, m.date, m.location) for m in found] == [
+        ("IRN", "held", date(2024, 10, 23), "Kazan")
+    ]
+
+
+# Modelled on APA, «В Нью-Йорке начались переговоры Лаврова с Гутеррешем» (2024-01-23) and
+# the ministry's reports of talks held "at the UN Headquarters" / «в Постпредстве при ООН»:
+# with a pair as the subject and no "with", the organisation of the venue after the cue
+# is where they met, not whom they met.
+@pytest.mark.parametrize(
+    ("row", "country"),
+    [
+        (
+            post(
+                "Sergey Lavrov and the Foreign Minister of Chile are meeting at the UN "
+                "Headquarters.",
+                published_at=PUBLISHED,
+            ),
+            "CHL",
+        ),
+        (
+            ru(
+                "С.В.Лавров и Министр иностранных дел Перу провели встречу в российском "
+                "Постпредстве при ООН.",
+                published_at=PUBLISHED,
+            ),
+            "PER",
+        ),
+    ],
+)
+def test_a_venue_after_the_cue_is_no_side(row: dict[str, Any], country: str) -> None:
+    found = post_mentions(row)
+    assert [(m.country, m.org, m.format) for m in found] == [(country, None, "bilateral")]
+
+
+# Modelled on the embassy in Brazil's reports of the ambassador meeting a state governor:
+# a side whose state is not named takes the post's flag, and its name comes from the
+# words after «с», not from the place after the cue («встречу в Рио с …»).
+def test_a_place_after_the_cue_leaves_the_name_after_with() -> None:
+    text = (
+        "🇷🇺🇧🇷 Посол России в Бразилии провёл встречу в Сан-Паулу с Губернатором штата "
+        "Сан-Паулу Т.Фрейтасом."
+    )
+    found = post_mentions(ru(text, published_at=PUBLISHED))
+    assert [(m.country, m.counterpart_name) for m in found] == [("BRA", "Т.Фрейтас")]
+
+
+# Modelled on Rambler/TASS, «Лавров встретился с главой МИД Саудовской Аравии» (Riyadh,
+# 2024-09-09) and Zawya/SPA's report of the two ministers meeting in Moscow (2023-07-11): a
+# pair subject whose Russian member is a title, not a name ("the Russian minister",
+# «глава российского МИД»), and whose other member is named before the verb.
+@pytest.mark.parametrize(
+    ("row", "country", "role"),
+    [
+        (
+            post(
+                "Sergey Lavrov arrived in Riyadh on Sunday. Ahead of the session, the Russian "
+                "minister and the Foreign Minister of Oman had a separate conversation.",
+                published_at=PUBLISHED,
+            ),
+            "OMN",
+            "Foreign Minister of Oman",
+        ),
+        (
+            ru(
+                "С.В.Лавров прибыл в Эр-Рияд. Перед заседанием глава российского МИД и "
+                "министр иностранных дел Омана провели отдельную беседу.",
+                published_at=PUBLISHED,
+            ),
+            "OMN",
+            "министр иностранных дел Омана",
+        ),
+    ],
+)
+def test_a_russian_title_in_a_pair_subject(row: dict[str, Any], country: str, role: str) -> None:
+    found = post_mentions(row)
+    assert [(m.country, m.status, m.counterpart_role) for m in found] == [(country, "held", role)]
+
+
+# Modelled on buzzinside/Interfax, «Лавров встречается с генсеком ЛАГ» (2024-09-25: "earlier
+# he had met colleagues from China and Malta") and the ministry's UNGA schedule posts: "the
+# same day" («в тот же день», "for the day") takes the day an earlier sentence states.
+@pytest.mark.parametrize(
+    "row",
+    [
+        ru(
+            "24 сентября С.В.Лавров провёл беседу с Министром иностранных дел Перу. "
+            "Ранее в тот же день Министр встретился с Министром иностранных дел Чили."
+        ),
+        post(
+            "On September 24, Sergey Lavrov will speak at the Security Council. Also on his "
+            "schedule for the day is a meeting with the Foreign Minister of Chile."
+        ),
+    ],
+)
+def test_the_same_day_is_an_earlier_sentence_s_day(row: dict[str, Any]) -> None:
+    found = {m.country: m.date for m in post_mentions(row | {"unga_session": 79})}
+    assert found["CHL"] == date(2024, 9, 24)
+
+
+def test_the_same_day_without_an_earlier_day_stays_undated() -> None:
+    text = "Ранее в тот же день С.В.Лавров встретился с Министром иностранных дел Чили."
+    assert [m.date for m in post_mentions(ru(text))] == [None]

@@ -27,10 +27,12 @@ _MEETING = (
     r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
 )
 MEETING = compile_guarded(_MEETING, re.I)
-# Receiving someone is meeting them ("received the Ambassador", «принял Посла»,
+# Receiving someone is meeting them, done or to come ("received the Ambassador", "is to
+# receive", "will host", «принял Посла»,
 # «Лаврова принял Ким Чен Ын», "was received by"); «принял участие»/"received a letter" not.
 _RECEIVED = (
-    r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes)"
+    r"\b(?:received|receives|receiving|receive|hosted|hosts|hosting|host|welcomed|welcomes"
+    r"|welcome)"
     r"(?=\s+(?:by\s+|the\s+[A-Z]|his\s+|her\s+|[A-Z]))"
     r"|(?<!\w)(?:принял[аи]?|принимает|принимал[аи]?|принят[аы]?|был\s+принят\w*|примет|примут)"
     r"(?=\s+(?:[А-ЯЁ]|посл|министр|глав|президент|премьер|председател|делегаци|генсек|генерал"

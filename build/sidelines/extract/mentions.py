@@ -317,6 +317,8 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
     if named:
         return True, participant
     subject = sentence[:cue_start]
+    if pair_subject(subject, ctx.cyrillic):  # "the Russian minister and X had talks"
+        return True, ctx.official
     if partner_of(subject)[0] and OFFICE.search(subject):
         # another state's official is the subject: a meeting only "with the Russian minister"
         with_russian = RUSSIAN_OBJECT.search(sentence, cue_start)
@@ -375,6 +377,15 @@ def _place(sentence: str, cyrillic: bool, ctx: PostContext) -> tuple[str | None,
     return None, session
 
 
+def _clause(sentence: str, at: int) -> str:
+    """The clause of the sentence around `at`: the words between semicolons are each their
+    own report ("… held talks with X; he first met X in Y on 11 October"), and a date or
+    place of another clause is another event's."""
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at)
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
 def _multilateral_orgs(sentence: str) -> list[str]:
     stage = blank_sidelines(sentence)  # the session's margins are not the gathering
     orgs = organisations_named(stage)
@@ -426,10 +437,11 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
-    found = _mentions(partners, fmt, sentence, participant, ctx) if partners else []
+    clause = _clause(sentence, first.start()) if ";" in sentence else sentence
+    found = _mentions(partners, fmt, clause, participant, ctx) if partners else []
     if gatherings:
         held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
-        found += _mentions(held_together, "multilateral", sentence, participant, ctx)
+        found += _mentions(held_together, "multilateral", clause, participant, ctx)
     return found
 
 
@@ -502,6 +514,33 @@ def _combine(kept: Mention, other: Mention) -> Mention:
     )
 
 
+# "The same day": the day of an earlier sentence of the post ("On September 23 … Also in the
+# Minister's schedule for the day are meetings with …", «Ранее в тот же день …»).
+SAME_DAY = Literals(
+    "same day", "that day", "for the day", "в тот же день", "в этот же день", "в этот день",
+    "в тот день", "того же дня", "этого же дня",
+)  # fmt: skip
+LOOK_BACK = 3  # sentences a "same day" may point back over: a bound, not a scan
+
+
+def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> list[Mention]:
+    """The mentions of a "same day" sentence, given the day the nearest earlier sentence
+    states when they have none of their own."""
+    for sentence in reversed(earlier):
+        stated = _without_dateline(sentence, ctx)
+        when, precision = sentence_date(
+            stated, ctx.session, ctx.published, is_planned(stated), ctx.year
+        )
+        if when is not None and precision == "stated":
+            return [
+                m._replace(date=when, date_precision=precision)
+                if m.date_precision in ("published", "unknown")
+                else m
+                for m in found
+            ]
+    return found
+
+
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
     """Every meeting a post reports as held or announces as planned, one mention each."""
     text = post.get("text") or ""
@@ -511,6 +550,7 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
     found: list[Mention] = []
     by_side: dict[tuple[str | None, str | None, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
+    earlier: list[str] = []  # the last few sentences, for "the same day"
     for start, end in sentence_spans(text):
         sentence = text[start:end].strip()
         if not sentence:
@@ -522,6 +562,9 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
+        if found_here and SAME_DAY.found_in(sentence.casefold()):
+            found_here = _same_day(found_here, earlier, ctx)
+        earlier = [*earlier[1 - LOOK_BACK :], sentence]
         for m in found_here:
             key = (m.country, m.org, m.status, m.format)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more

@@ -177,9 +177,29 @@ def partners_in(words: str, cyrillic: bool) -> tuple[Partner, ...]:
 
 def pair_subject(subject: str, cyrillic: bool) -> bool:
     """True when the words before the cue join the Russian side and another with "and"
-    ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»)."""
+    ("Lavrov and the Venezuelan minister held talks", «Лавров и Фидан провели переговоры»,
+    "the Russian minister and the Saudi foreign minister had a conversation")."""
     joined = SEPARATOR_RU if cyrillic else SEPARATOR_EN
-    return joined.search(subject) is not None and is_russian_side(subject)
+    if joined.search(subject) is None:
+        return False
+    # a title ("the Russian minister") is the Russian side only in its own part
+    return is_russian_side(subject) or any(
+        is_russian_side(part) for part in split_parts(subject, cyrillic)
+    )
+
+
+def _paired(subject: str, cyrillic: bool) -> list[Partner]:
+    """The other members of a pair subject, the Russian side's part and the scene before
+    it dropped ("On Monday, the Russian minister and his Omani counterpart")."""
+    found = []
+    stop = STOP_RU if cyrillic else STOP_EN
+    for words in split_parts(subject, cyrillic):
+        part = _cut(" " + words, stop).strip()  # «… Омана провели»: the verb is not a title
+        if part and not is_russian_side(part):
+            country, org = partner_of(part)
+            if country or org:
+                found.append(Partner(country, org, part))
+    return found
 
 
 def other_side(
@@ -197,7 +217,9 @@ def other_side(
     stop = STOP_RU if cyrillic else STOP_EN
     withs = (WITH_RU if cyrillic else WITH_EN).finditer(sentence, max(cue.start() - 2, 0))
     after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
-    after.append(_cut(LEADING_WITH.sub("", sentence[cue.end() :]), stop))
+    # The space put back lets a place or time right after the cue end the words too
+    # ("are meeting at the UN Headquarters": the UN is the venue, not a side).
+    after.append(_cut(" " + LEADING_WITH.sub("", sentence[cue.end() :]), stop).lstrip())
     subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
     if not cyrillic:
         subject = _cut(subject, SUBJECT_VERB_EN)
@@ -209,6 +231,12 @@ def other_side(
     russian_object = False
     if subject_only:  # "X and Lavrov discussed relations with Y": Y is a topic
         after = [""]
+    elif len(after) == 1 and pair_subject(subject, cyrillic):
+        # no "with": a pair as subject names the other side, and what follows the cue is
+        # a scene («Лавров и X провели встречу в Постпредстве при ООН»)
+        paired = _paired(subject, cyrillic)
+        if paired:
+            return paired, paired[0].words
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
@@ -226,5 +254,6 @@ def other_side(
         found = list(partners_in(subject, cyrillic))
     if found:
         return found, found[0].words
-    # Nobody identified: the words after the cue may still carry a name.
-    return [], (subject if russian_object else after[-1])
+    # Nobody identified: the words after "with" or the cue may still carry a name.
+    named = next((words for words in after if words.strip()), after[-1])
+    return [], (subject if russian_object else named)
