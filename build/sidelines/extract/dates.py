@@ -358,16 +358,8 @@ RELATIVE_WORDS = Literals(
     "вчера",
     "накануне",
 )
-WEEKDAY_WORDS = Literals(
-    "day",
-    "понедельник",
-    "вторник",
-    "среду",
-    "четверг",
-    "пятницу",
-    "субботу",
-    "воскресенье",
-)
+# Every English weekday ends in "day"; the Russian ones are the table's own keys.
+WEEKDAY_WORDS = Literals("day", *(name for name in WEEKDAYS if not name.isascii()))
 DIGIT = re.compile(r"\d")
 
 
