@@ -39,6 +39,13 @@ RU_MONTHS = {  # genitive stems and abbreviations: «21 сентября», «23
 EN_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 EN_MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
 EN_MONTHS["sept"] = 9  # "Sept. 23", the news agencies' abbreviation
+# Abbreviations written with a stop ("Dec. 5", «23 сен.»), as they are capitalised.
+MONTH_ABBREVIATIONS = [name for name in calendar.month_abbr if name and name != "May"]
+MONTH_ABBREVIATIONS += (
+    ["Sept"]
+    + [stem for stem in RU_MONTHS if len(stem) == 3 and stem != "мар"]
+    + ["февр", "сент", "нояб"]
+)
 
 _EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 _RU_MONTH = (

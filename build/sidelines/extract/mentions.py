@@ -36,6 +36,7 @@ from sidelines.extract.cues import (
     search,
 )
 from sidelines.extract.dates import (
+    MONTH_ABBREVIATIONS,
     Dateline,
     dateline,
     header_date,
@@ -66,9 +67,14 @@ from sidelines.extract.sides import (
     partners_in,
 )
 
+# A month's abbreviation ends no sentence before a day ("on Dec. 5", «20 фев. 2018») or
+# after one («23 сен. С.В.Лавров …»).
+_NOT_AFTER_MONTH = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in MONTH_ABBREVIATIONS)
+_NOT_AFTER_DAY_MONTH = "".join(rf"(?<!\d\s{re.escape(a)}\.)" for a in MONTH_ABBREVIATIONS)
 SENTENCE_BREAK = compile_guarded(
     r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁ]\.)(?<!\b[А-ЯЁ][а-яё]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)"
-    r"(?<!\bSept\.)(?<!\bSep\.)(?<!\b[Сс]ен\.)(?<!\bг\.)(?<!\bгг\.)\s+|\n+"
+    rf"(?<!\bг\.)(?<!\bгг\.){_NOT_AFTER_DAY_MONTH}(?:{_NOT_AFTER_MONTH}|(?=\s+[^\s\d]))\s+"
+    r"|\n+"
 )
 _SIDELINES_CUE = (
     r"«?на\s+полях»?|в\s+кулуарах|в\s+рамках|on\s+the\s+(?:sidelines|margins)\s+of|as\s+part\s+of"
