@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from sidelines.extract.date_anchors import Anchor, day_near, file_anchors
 from sidelines.extract.mentions import post_mentions
+from sidelines.extract.posts import file_post_rows
+from sidelines.records import RawPost
 
 
 def post(text: str, **kw: Any) -> dict[str, Any]:
@@ -37,3 +40,90 @@ def test_a_month_abbreviation_before_the_day_ends_no_sentence() -> None:
     )
     assert [m.date for m in post_mentions(english)] == [date(2024, 12, 5)]
     assert [m.date for m in post_mentions(russian)] == [date(2018, 2, 20)]
+
+
+def dump(*texts: str) -> list[dict[str, Any]]:
+    """The post rows of a plain-text channel dump holding these posts, in order."""
+    rows, _ = file_post_rows([RawPost("dump.txt", "telegram", text) for text in texts])
+    return rows
+
+
+def test_a_dump_post_takes_its_year_from_the_post_before() -> None:
+    # Modelled on the Russian embassy in Pyongyang's posts on Lavrov's visit to Wonsan
+    # (11-14 July 2025): the first post gives the year, the next ones only day and month.
+    rows = dump(
+        "11 июля 2025 года Министр иностранных дел С.В.Лавров прибыл в Вонсан с визитом.",
+        "14 июля Посол России в КНДР провёл беседу с Заместителем министра иностранных дел "
+        "КНДР Пак Мён Хо.",
+    )
+    (meeting,) = post_mentions(rows[1] | {"lang": "ru"})
+    assert (meeting.date, meeting.date_precision) == (date(2025, 7, 14), "stated")
+    assert [row["event_date"] for row in rows] == [date(2025, 7, 11), date(2025, 7, 14)]
+
+
+def test_a_dump_post_before_any_year_takes_it_from_a_later_post() -> None:
+    # Modelled on the Russian embassy in Pretoria's posts on the G20 ministerial in
+    # Johannesburg (20-21 February 2025) and its later note on the November 2025 summit.
+    rows = dump(
+        "On February 20, on the margins of the G20 ministerial, Sergey Lavrov held talks with "
+        "Minister of Foreign Affairs of China Wang Yi.",
+        "Maxim Oreshkin will lead the delegation to the G20 summit on 22-23 November 2025.",
+    )
+    (meeting,) = post_mentions(rows[0])
+    assert meeting.date == date(2025, 2, 20)
+
+
+def test_a_session_dates_the_neighbouring_posts() -> None:
+    # Modelled on the Russian embassy in Washington's posts from the 80th General Assembly
+    # (September 2025): a post with no hashtag announces the next day's meeting.
+    rows = dump(
+        "24 сентября С.В.Лавров провёл переговоры с главой МИД Словакии Ю.Бланаром. #ГАООН80",
+        "Завтра, 25 сентября, в графике С.В.Лаврова в Нью-Йорке — встреча с Генеральным "
+        "секретарём ООН А.Гутеррешем.",
+    )
+    (meeting,) = post_mentions(rows[1] | {"lang": "ru"})
+    assert (meeting.status, meeting.date) == ("planned", date(2025, 9, 25))
+
+
+def test_no_evidence_no_year() -> None:
+    rows = dump("14 июля Посол России провёл беседу с Заместителем министра КНДР Пак Мён Хо.")
+    assert rows[0]["date_anchor"] is None
+    assert [m.date for m in post_mentions(rows[0] | {"lang": "ru"})] == [None]
+
+
+def test_anchors_point_forward_and_back() -> None:
+    d = date(2022, 7, 24)
+    assert file_anchors([None, d, None, None]) == [
+        Anchor(d, "before"),
+        Anchor(d),
+        Anchor(d, "after"),
+        Anchor(d, "after"),
+    ]
+    assert day_near(1, 8, Anchor(d, "after")) == date(2022, 8, 1)
+    assert day_near(10, 7, Anchor(d, "after")) == date(2022, 7, 10)  # looks back a little
+    assert day_near(1, 3, Anchor(d, "after")) == date(2023, 3, 1)
+    assert day_near(30, 12, Anchor(d, "before")) == date(2021, 12, 30)
+    assert day_near(31, 9, Anchor(d)) is None
+
+
+def test_a_pinned_city_places_an_announced_meeting_too() -> None:
+    # Modelled on the Russian MFA's post from Johannesburg on the G20 foreign ministers'
+    # meeting (20 February 2025): the 📍 line names where the week's meetings are held.
+    row = post(
+        "📍 Johannesburg\nSergey Lavrov will hold talks with Minister of Foreign Affairs of "
+        "China Wang Yi on the margins of the G20 ministerial."
+    )
+    (meeting,) = post_mentions(row)
+    assert (meeting.status, meeting.location) == ("planned", "Johannesburg")
+
+
+def test_a_day_is_no_datelines_place() -> None:
+    # Modelled on the MFA's announcements «Завтра, 25 сентября, в графике Министра …».
+    row = post(
+        "Завтра, 25 сентября, С.В.Лавров проведёт встречу с Генеральным секретарём ООН "
+        "А.Гутеррешем.",
+        lang="ru",
+        published_at=datetime(2025, 9, 24, 18),
+    )
+    (meeting,) = post_mentions(row)
+    assert (meeting.date, meeting.location) == (date(2025, 9, 25), None)

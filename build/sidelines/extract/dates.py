@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from babel.dates import get_day_names
+
+from sidelines.extract.date_anchors import Anchor, day_near
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
 
@@ -104,6 +107,7 @@ DATE_PATTERNS = [
 ]
 
 DIGIT = re.compile(r"\d")
+YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DOTTED = re.compile(r"\d\.\d")
 ORDINAL_ENDINGS = Literals("ого ", "ое ", "ье ", "его ")
 
@@ -275,11 +279,19 @@ def stated_dates(text: str | None) -> list[StatedDate]:
     return list(iter_stated_dates(text))
 
 
-def resolve(stated: StatedDate, session: int | None, fallback_year: int | None) -> date | None:
-    """A full date: the stated year, else the session's year, else `fallback_year`, else None."""
+def resolve(
+    stated: StatedDate,
+    session: int | None,
+    fallback_year: int | None,
+    anchor: Anchor | None = None,
+) -> date | None:
+    """A full date: the stated year, else the session's year, else the year the post's
+    `anchor` points to, else `fallback_year`, else None."""
     year = stated.year
     if year is None and session is not None:
         year = session_year(session, stated.month)
+    if year is None and anchor is not None:
+        return day_near(stated.day, stated.month, anchor)
     year = year or fallback_year
     if year is None:
         return None
@@ -290,7 +302,10 @@ def resolve(stated: StatedDate, session: int | None, fallback_year: int | None) 
 
 
 def event_date(
-    text: str | None, session: int | None, fallback_year: int | None = None
+    text: str | None,
+    session: int | None,
+    fallback_year: int | None = None,
+    anchor: Anchor | None = None,
 ) -> date | None:
     """The first date the text states for what it reports (not what it announces).
 
@@ -300,7 +315,7 @@ def event_date(
     True
     """
     for stated in iter_stated_dates(text):
-        resolved = resolve(stated, session, fallback_year)
+        resolved = resolve(stated, session, fallback_year, anchor)
         if resolved is not None:
             return resolved
     return None
@@ -418,12 +433,14 @@ def sentence_date(
     published: date | None,
     ahead: bool = False,
     year: int | None = None,
+    anchor: Anchor | None = None,
 ) -> tuple[date | None, str]:
     """(date, precision) a sentence gives its own event: a stated day ("stated"), a weekday,
     "yesterday", «накануне», "on the 22nd" resolved against the session or the publication
     ("inferred"; "today" is "published"), else (None, "unknown"). `ahead`: the sentence
     announces, so weekdays and year-less days lie after the publication. `year`: the year
-    a day without one falls in when there is no publication date (the post's own).
+    a day without one falls in when there is no publication date (the post's own);
+    `anchor`, when there is one, tells it better (`date_anchors.py`).
 
     >>> sentence_date("Вчера С.В.Лавров встретился с послом", None, date(2024, 3, 6))
     (datetime.date(2024, 3, 5), 'inferred')
@@ -439,7 +456,7 @@ def sentence_date(
             if stated.year is None and session is None and published is not None:
                 resolved = _year_near(stated, published, ahead)
             else:
-                resolved = resolve(stated, session, published.year if published else year)
+                resolved = resolve(stated, session, published.year if published else year, anchor)
             if resolved:
                 return resolved, "stated"
     if published is not None:
@@ -486,6 +503,15 @@ def _place_name(raw: str) -> str:
     return "".join(w.capitalize() if len(w) > 2 else w.lower() for w in words)
 
 
+# Words that open a sentence as a dateline's place would ("Today, 25 September"): days.
+NOT_PLACES = frozenset(
+    [
+        *(name.casefold() for name in calendar.day_name),
+        *WEEKDAYS,
+        *get_day_names("wide", locale="ru", context="stand-alone").values(),
+        *("today", "yesterday", "tomorrow", "сегодня", "завтра", "вчера", "накануне"),
+    ]
+)
 HEADER_LENGTH = 60  # a time-stamp line is short
 HEADER_LINES = 4  # a headline and a time stamp may come before the dateline
 CLOCK = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s+)?")
@@ -533,6 +559,8 @@ def _dateline_of(head: str, agency: bool) -> Dateline | None:
     if not DIGIT.search(head):
         return None
     found = DATELINE_PLACE.match(head)
+    if found and found.group("place").casefold() in NOT_PLACES:
+        found = None  # «Завтра, 25 сентября, …», "Tuesday, 24 September": a day, no place
     if found:
         for pattern in DATE_PATTERNS:
             m = pattern.match(head, found.end())
@@ -548,3 +576,36 @@ def _dateline_of(head: str, agency: bool) -> Dateline | None:
             if stated and after and "/" in head[after.end() : after.end() + 4]:
                 return Dateline(_place_name(after.group("place")), stated)
     return None
+
+
+def first_full_date(text: str | None) -> date | None:
+    """The first day the text states with its year, in any sentence (an announcement too):
+    evidence of when the post was written.
+
+    >>> first_full_date("Greetings. On 24-25 April 2023 the minister will chair the Council.")
+    datetime.date(2023, 4, 24)
+    """
+    if not text or not YEAR_DIGITS.search(text):
+        return None
+    found = [
+        (m.start(), stated)
+        for pattern in _patterns_for(text)
+        for m in pattern.finditer(text)
+        if (stated := stated_from_match(m)) and stated.year
+    ]
+    return resolve(min(found, key=lambda f: f[0])[1], None, None) if found else None
+
+
+def own_anchor(
+    text: str | None, published: date | None, session: int | None, article: bool
+) -> date | None:
+    """The day a post itself shows it was written near: its publication (an article's
+    time-stamp line), else the first full date it states, else its session's high-level week."""
+    if published is not None:
+        return published
+    stamped = header_date(text) if article else None
+    return (
+        stamped
+        or first_full_date(text)
+        or (general_debate_opening(session) if session is not None else None)
+    )

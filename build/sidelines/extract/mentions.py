@@ -35,6 +35,7 @@ from sidelines.extract.cues import (
     is_remote,
     search,
 )
+from sidelines.extract.date_anchors import Anchor
 from sidelines.extract.dates import (
     MONTH_ABBREVIATIONS,
     Dateline,
@@ -227,6 +228,7 @@ class PostContext:
         if self.published is None and self.article:
             self.published = header_date(self.text)
         self.session: int | None = post.get("unga_session")
+        self.anchor: Anchor | None = post.get("date_anchor")  # when the file says it was written
         self.base: dict[str, Any] = {
             "post_id": post["post_id"],
             "lang": post.get("lang"),
@@ -286,7 +288,7 @@ class PostContext:
     @cached_property
     def dateline_date(self) -> date | None:
         line = self.dateline
-        return resolve(line.stated, self.session, self.year) if line else None
+        return resolve(line.stated, self.session, self.year, self.anchor) if line else None
 
 
 def _context(post: dict[str, Any]) -> PostContext:
@@ -355,7 +357,7 @@ def _date(
     """The sentence's own date; a held meeting without one takes the dateline's day, else
     the publication day. A date in a neighbouring sentence is another event's."""
     sentence = _without_dateline(sentence, ctx)
-    when, precision = sentence_date(sentence, session, ctx.published, planned, ctx.year)
+    when, precision = sentence_date(sentence, session, ctx.published, planned, ctx.year, ctx.anchor)
     if planned and when is not None and ctx.published is not None and when < ctx.published:
         return None, "unknown"  # an announcement is of a day to come: this one is not
     if when is not None or planned:
@@ -486,7 +488,7 @@ def _mentions(
                 russian_participant=participant,
                 counterpart_name=name,
                 counterpart_role=role,
-                location=None if planned and place == ctx.pinned else place,
+                location=place,
             )
         )
     return found
@@ -535,7 +537,7 @@ def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> lis
     for sentence in reversed(earlier):
         stated = _without_dateline(sentence, ctx)
         when, precision = sentence_date(
-            stated, ctx.session, ctx.published, is_planned(stated), ctx.year
+            stated, ctx.session, ctx.published, is_planned(stated), ctx.year, ctx.anchor
         )
         if when is not None and precision == "stated":
             return [

@@ -9,7 +9,8 @@ from typing import Any
 import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag
-from sidelines.extract.dates import event_date, unga_session
+from sidelines.extract.date_anchors import file_anchors
+from sidelines.extract.dates import event_date, own_anchor, unga_session
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import detect_lang
 from sidelines.extract.translations import link_translations, signature
@@ -51,16 +52,34 @@ def collapse_repeats(posts: list[RawPost]) -> list[tuple[str, RawPost]]:
 
 
 def post_row(pid: str, post: RawPost) -> dict[str, Any]:
-    """A posts row (without its translation link): the parsed fields plus id, language,
-    session and event date."""
-    session = unga_session(post.text)
-    fallback_year = post.published_at.year if post.published_at else None
+    """A posts row (without its translation link and event date): the parsed fields plus
+    id, language and session."""
     return dict(vars(post)) | {
         "post_id": pid,
         "lang": detect_lang(post.text),
-        "unga_session": session,
-        "event_date": event_date(post.text, session, fallback_year),
+        "unga_session": unga_session(post.text),
     }
+
+
+def date_rows(rows: list[dict[str, Any]]) -> None:
+    """Give the rows of one file, in file order, their `date_anchor` (when each was written,
+    as near as the file tells: `date_anchors.py`; read by the meeting mentions, not
+    published) and their `event_date`."""
+    own = [
+        own_anchor(
+            row["text"],
+            row["published_at"].date() if row.get("published_at") else None,
+            row["unga_session"],
+            row.get("kind") == "article",
+        )
+        for row in rows
+    ]
+    for row, anchor in zip(rows, file_anchors(own), strict=True):
+        published = row.get("published_at")
+        row["date_anchor"] = anchor
+        row["event_date"] = event_date(
+            row["text"], row["unga_session"], published.year if published else None, anchor
+        )
 
 
 def hashtag_rows(pid: str, text: str | None) -> list[dict[str, Any]]:
@@ -81,6 +100,7 @@ def file_post_rows(posts: list[RawPost]) -> tuple[list[dict[str, Any]], list[dic
     """(post rows, hashtag rows) for the posts of one file in file order, repeats within
     the file collapsed and translations linked between neighbours."""
     rows = [post_row(pid, post) for pid, post in collapse_repeats(posts)]
+    date_rows(rows)
     links = link_translations(
         [signature(r["post_id"], r["source_file"], r["lang"], r["text"]) for r in rows]
     )
