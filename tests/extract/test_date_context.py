@@ -127,3 +127,54 @@ def test_a_day_is_no_datelines_place() -> None:
     )
     (meeting,) = post_mentions(row)
     assert (meeting.date, meeting.location) == (date(2025, 9, 25), None)
+
+
+def test_a_weekday_is_read_against_the_publication_before_the_session() -> None:
+    # Modelled on the MFA's post of 18 Sep 2017 on Lavrov's Sunday-evening meeting with
+    # Tillerson in New York, published the morning after, before the high-level week.
+    row = post(
+        "Sergey Lavrov and US Secretary of State Rex Tillerson met on Sunday evening in New "
+        "York. #UNGA72",
+        unga_session=72,
+        published_at=datetime(2017, 9, 18, 8),
+    )
+    (meeting,) = post_mentions(row)
+    assert (meeting.date, meeting.date_precision) == (date(2017, 9, 17), "inferred")
+
+
+def test_a_weekday_the_talks_are_set_for() -> None:
+    # Modelled on RIA Novosti, 25 Sep 2019: «На четверг у Лаврова намечены переговоры с
+    # министром иностранных дел Венесуэлы …» during the 74th General Assembly.
+    row = post(
+        "На четверг у Лаврова намечены переговоры с министром иностранных дел Венесуэлы "
+        "Хорхе Арреасой.",
+        lang="ru",
+        unga_session=74,
+    )
+    (meeting,) = post_mentions(row)
+    assert (meeting.status, meeting.date) == ("planned", date(2019, 9, 26))
+
+
+def test_on_the_nth_takes_the_month_the_post_states() -> None:
+    # Modelled on the Russian mission to the UN's announcement of Lavrov's Security Council
+    # meetings of 24-25 April 2023 and his meeting with the Secretary-General.
+    rows = dump(
+        "On 24-25 April 2023, Sergey Lavrov will chair the Security Council in New York. He "
+        "is expected to meet UN Secretary-General António Guterres on the 24th."
+    )
+    (meeting,) = post_mentions(rows[0])
+    assert (meeting.status, meeting.date) == ("planned", date(2023, 4, 24))
+
+
+def test_the_body_s_weekday_dates_the_meeting_not_the_dateline() -> None:
+    # Modelled on Interfax from Vientiane, 26 Jul 2024: the dateline is Friday's, the talks
+    # with Wang Yi were "on Thursday evening".
+    row = post(
+        "Lavrov holds talks with Wang Yi in Vientiane\n26 Jul 2024 12:41\nVIENTIANE. July 26 "
+        "(Interfax) - Russian Foreign Minister Sergei Lavrov met on Thursday evening with "
+        "Chinese Foreign Minister Wang Yi, the ministry said.",
+        kind="article",
+    )
+    dates = {(m.country, m.date) for m in post_mentions(row)}
+    assert ("CHN", date(2024, 7, 25)) in dates
+    assert ("CHN", date(2024, 7, 26)) not in dates

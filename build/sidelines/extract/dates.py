@@ -357,7 +357,7 @@ WEEKDAYS = {
 }
 WEEKDAY = compile_guarded(
     r"\b(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|(?<!\w)(?:в|во)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+    r"|(?<!\w)(?:в|во|на)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
     r"(?!\w)",
     re.I,
 )
@@ -459,12 +459,14 @@ def sentence_date(
                 resolved = resolve(stated, session, published.year if published else year, anchor)
             if resolved:
                 return resolved, "stated"
+    # "on the 24th": of the publication's month, else of the month the post itself dates
+    month_of = published or (anchor.day if anchor is not None and anchor.side == "own" else None)
+    nth = DAY_OF_MONTH.search(sentence) if month_of and "on the " in folded else None
+    if nth and month_of:
+        day = _day_of_month(int(nth.group("day")), month_of, ahead)
+        if day:
+            return day, "stated"
     if published is not None:
-        nth = DAY_OF_MONTH.search(sentence) if "on the " in folded else None
-        if nth:
-            day = _day_of_month(int(nth.group("day")), published, ahead)
-            if day:
-                return day, "stated"
         relative = RELATIVE_DAY.search(sentence) if has_word(folded, RELATIVE_WORDS) else None
         if relative and relative.lastgroup:
             offset = RELATIVE_OFFSETS[relative.lastgroup]
@@ -472,10 +474,10 @@ def sentence_date(
     weekday = WEEKDAY.search(sentence) if has_word(folded, WEEKDAY_WORDS) else None
     if weekday:
         number = weekday_number(weekday)
+        if published is not None:  # the day it was written is the nearer evidence
+            return _near_weekday(published, number, ahead), "inferred"
         if session is not None:
             return weekday_in_high_level_week(session, number), "inferred"
-        if published is not None:
-            return _near_weekday(published, number, ahead), "inferred"
     return None, "unknown"
 
 

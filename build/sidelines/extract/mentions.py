@@ -102,6 +102,7 @@ RUSSIAN_OBJECT = compile_guarded(
 )
 COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
 DATELINE_SPAN = 40  # the day of a dateline comes within its first characters
+DATELINE_DAY_FIRST = 8  # … or its month's name, when its place is cut off ("July 26 (")
 DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
 PAIR = Literals("and", " и")  # a pair of sides is joined by one of these
 POSSESSIVE = re.compile(r"['’]s$")
@@ -342,9 +343,13 @@ def _without_dateline(sentence: str, ctx: PostContext) -> str:
     """The sentence without the dateline it opens with ("KAZAN, October 23 (RIA Novosti) -"):
     the agency's day is not the sentence's own."""
     line = ctx.dateline
-    if line is None or not sentence.casefold().startswith(line.place.casefold()[:4]):
+    if line is None:
         return sentence
-    cut = sentence.find(str(line.stated.day), len(line.place))
+    # "VIENTIANE. July 26 (Interfax) -": the place may stand as a sentence of its own
+    placed = sentence.casefold().startswith(line.place.casefold()[:4])
+    cut = sentence.find(str(line.stated.day), len(line.place) if placed else 0)
+    if not placed and cut > DATELINE_DAY_FIRST:
+        return sentence
     if cut < 0 or cut > DATELINE_SPAN:
         return sentence
     stop = DATELINE_END.search(sentence, cut)
@@ -505,14 +510,18 @@ def list_mentions(item: str, heading: str, ctx: PostContext) -> list[Mention]:
     return _mentions(partners, "bilateral", heading, participant, ctx) if partners else []
 
 
-def _combine(kept: Mention, other: Mention) -> Mention:
+def _rank(mention: Mention, ctx: PostContext) -> int:
+    """How well the mention's date is told: a dateline's day dates the report, not the
+    meeting, so a day the body gives itself ("met on Thursday evening") is better."""
+    if mention.date_precision == "stated" and mention.date == ctx.dateline_date:
+        return PRECISION_RANK["published"]
+    return PRECISION_RANK[mention.date_precision]
+
+
+def _combine(kept: Mention, other: Mention, ctx: PostContext) -> Mention:
     """Two mentions of one meeting in one post (a headline and its body): the better date,
     and every detail either gives."""
-    better, worse = (
-        (other, kept)
-        if PRECISION_RANK[other.date_precision] < PRECISION_RANK[kept.date_precision]
-        else (kept, other)
-    )
+    better, worse = (other, kept) if _rank(other, ctx) < _rank(kept, ctx) else (kept, other)
     return better._replace(
         counterpart_name=better.counterpart_name or worse.counterpart_name,
         counterpart_role=better.counterpart_role or worse.counterpart_role,
@@ -581,5 +590,5 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
                 by_side.setdefault(key, []).append(len(found))
                 found.append(m)
             else:
-                found[same] = _combine(found[same], m)
+                found[same] = _combine(found[same], m, ctx)
     return found
