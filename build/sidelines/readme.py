@@ -136,7 +136,9 @@ CAVEATS = """## Caveats
   cues right after another may be merged into it.
 - `lang` is told from the script (Cyrillic or Latin letters): only `ru` and `en` occur.
 - Only hashtags that stand after white space or at a line start count (`(#CICA)` does not).
-- `event_date` ignores dates in sentences about the future ("will address … on September 28").
+- `event_date` is the day of the first sentence that dates anything, held or announced ("will
+  address … on September 28" included); a sentence reporting something done that names a later
+  day than the post's publication speaks of another event, and is passed over.
 - `post_id` hashes the channel and the text: an edited post gets a new id.
 """
 

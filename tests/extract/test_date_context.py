@@ -178,3 +178,54 @@ def test_the_body_s_weekday_dates_the_meeting_not_the_dateline() -> None:
     dates = {(m.country, m.date) for m in post_mentions(row)}
     assert ("CHN", date(2024, 7, 25)) in dates
     assert ("CHN", date(2024, 7, 26)) not in dates
+
+
+def test_a_post_s_date_is_its_first_dated_sentence_held_or_announced() -> None:
+    # Modelled on posts of the Russian embassy in Cairo (23 Oct 2024, on the Putin - el-Sisi
+    # talks in Kazan the day before) and of the MFA (13 Nov 2024, Ryabkov's meeting with
+    # Brazil's ambassador about the G20 summit of 18-19 November; 13 Jul 2025, on Lavrov's
+    # visit to the DPRK on 11-13 July announced the day before).
+    published = datetime(2024, 10, 23, 8)
+    yesterday = "Yesterday's talks in Kazan dealt with wheat. Egypt joined BRICS on January 1."
+    receipt = (
+        "Deputy Minister Sergey Ryabkov received the Ambassador of Brazil. They discussed "
+        "the G20 summit in Rio de Janeiro on November 18-19."
+    )
+    visit = "Sergey Lavrov will pay an official visit to the DPRK on July 11-13."
+    days = [
+        row["event_date"]
+        for text, when in [
+            (yesterday, published),
+            (receipt, datetime(2024, 11, 13, 13)),
+            (visit, datetime(2025, 7, 10, 9)),
+        ]
+        for row in file_post_rows([RawPost("t.json", "telegram", text, published_at=when)])[0]
+    ]
+    assert days == [date(2024, 10, 22), None, date(2025, 7, 11)]
+
+
+def test_a_post_is_dated_by_its_lead_not_by_a_later_sentence() -> None:
+    # Modelled on MFA posts of 26 Sep 2018 (talks with Muallem, then "Tomorrow the Minister
+    # will attend the BRICS meeting") and of 11 Oct 2023 («С.В.Лавров прибыл в Бишкек.
+    # 12 октября он примет участие в заседании СМИД СНГ»), and on the Kremlin's titled posts.
+    published = datetime(2023, 10, 11, 17)
+    texts = [
+        "Talks between Sergey Lavrov and Walid Muallem took place at the Russian Mission.\n\n"
+        "Tomorrow the Minister will attend the meeting of the BRICS foreign ministers.",
+        "С.В.Лавров прибыл в Бишкек. 12 октября он примет участие в заседании СМИД СНГ.",
+        "Встреча С.В.Лаврова с Президентом МККК\n\n10 октября Министр и глава МККК обсудили "
+        "гуманитарные вопросы.",
+        "«На полях» сессии состоялась встреча С.В.Лаврова с главой МИД Пакистана.\n\n"
+        "9 октября С.В.Лавров встретился с Министром иностранных дел Пакистана.",
+        "Sergey Lavrov met the Foreign Minister of Pakistan.\n\nThe sides had met on 1 May.",
+    ]
+    rows, _ = file_post_rows(
+        [RawPost("t.json", "telegram", text, published_at=published) for text in texts]
+    )
+    assert [row["event_date"] for row in rows] == [
+        None,
+        None,
+        date(2023, 10, 10),
+        date(2023, 10, 9),
+        None,
+    ]

@@ -43,8 +43,8 @@ def test_unga_session(text: str, session: int | None) -> None:
         ("25 September 2024 talks", None, date(2024, 9, 25)),
         ("3 марта министры встретились", 78, date(2024, 3, 3)),  # March of session 78 is 2024
         ("On September 21, Lavrov met", None, None),  # no year to be had
-        ("Lavrov will address the Assembly on September 28.", 79, None),
-        ("Министр примет участие 25 сентября.", 79, None),
+        ("Lavrov will address the Assembly on September 28.", 79, date(2024, 9, 28)),
+        ("Министр примет участие 25 сентября.", 79, date(2024, 9, 25)),  # announced: its day
         ("31 сентября", 78, None),
     ],
 )

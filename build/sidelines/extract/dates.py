@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from babel.dates import get_day_names
 
+from sidelines.extract.cues import is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
@@ -138,7 +139,16 @@ FUTURE = compile_guarded(
 )
 # A sentence ends at a stop before a capital or the line's end: "Sept. 23" and
 # "01.05.2017" stay whole. (Each character is taken by one branch: linear time.)
-SENTENCE = re.compile(r"(?:[^.!?\n]++|[.!?](?![ \t]+[A-ZА-ЯЁ«\"]|[ \t]*$))++(?:[.!?]+|$)", re.M)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+OPENING = re.compile(r"[^\w]*(?:on\s+)?", re.I)  # flags, bullets, "On"
+TITLE_END = re.compile(r"[.!?…:;]$")  # a line ending otherwise is a title, no lead
+# A stop before a day's number ends a sentence too («прибыл в Бишкек. 12 октября он …»),
+# unless it closes a month's abbreviation ("Sept. 23").
+_NOT_MONTH = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in MONTH_ABBREVIATIONS)
+SENTENCE = re.compile(
+    rf"(?:[^.!?\n]++|[.!?](?![ \t]+[A-ZА-ЯЁ«\"]|[ \t]*$|{_NOT_MONTH}[ \t]+\d))++(?:[.!?]+|$)",
+    re.M,
+)
 
 
 def unga_session(text: str | None) -> int | None:
@@ -299,26 +309,6 @@ def resolve(
         return date(year, stated.month, stated.day)
     except ValueError:  # "31 September": not a date
         return None
-
-
-def event_date(
-    text: str | None,
-    session: int | None,
-    fallback_year: int | None = None,
-    anchor: Anchor | None = None,
-) -> date | None:
-    """The first date the text states for what it reports (not what it announces).
-
-    >>> event_date("21 сентября С.В.Лавров провёл встречу", 78)
-    datetime.date(2023, 9, 21)
-    >>> event_date("Lavrov will address the Assembly on September 28.", 79) is None
-    True
-    """
-    for stated in iter_stated_dates(text):
-        resolved = resolve(stated, session, fallback_year, anchor)
-        if resolved is not None:
-            return resolved
-    return None
 
 
 # Days named relative to the publication: (pattern group, days from the publication day).
@@ -611,3 +601,76 @@ def own_anchor(
         or first_full_date(text)
         or (general_debate_opening(session) if session is not None else None)
     )
+
+
+def event_date(
+    text: str | None,
+    session: int | None,
+    fallback_year: int | None = None,
+    anchor: Anchor | None = None,
+    published: date | None = None,
+) -> date | None:
+    """The day the post states for its event, held or announced: that of its lead (its
+    first sentence that ends in a stop, after any title lines), when it dates it (a day, a
+    weekday, "yesterday", «накануне», against the session, the publication or the post's
+    anchor); a later sentence's day is another event's ("Tomorrow the minister will …").
+    A sentence that reports rather than announces cannot be of a day after its publication:
+    such a day is another event's too ("discussed the summit on November 18-19").
+
+    >>> event_date("21 сентября С.В.Лавров провёл встречу", 78)
+    datetime.date(2023, 9, 21)
+    >>> event_date("Lavrov will address the Assembly on September 28.", 79)
+    datetime.date(2024, 9, 28)
+    >>> event_date("Yesterday's talks in Kazan. BRICS grew on 1 January.", None, 2024,
+    ...            published=date(2024, 10, 23))
+    datetime.date(2024, 10, 22)
+    >>> event_date("Talks in Kazan. Tomorrow he will meet Xi.", None, published=date(2024, 10, 22))
+
+    """
+    if not text:
+        return None
+    folded = text.casefold()
+    if not (
+        ANY_DATE.search(text) or has_word(folded, RELATIVE_WORDS) or has_word(folded, WEEKDAY_WORDS)
+    ):
+        return None
+    lead_read = False
+    for paragraph in PARAGRAPH_BREAK.split(text):
+        for sentence in SENTENCE.finditer(paragraph):
+            body = sentence.group().strip()
+            if lead_read and not _opens_with_day(body):
+                return None  # the lead dates nothing: the post is of its publication day
+            ahead = is_planned(body)
+            when, _ = sentence_date(body, session, published, ahead, fallback_year, anchor)
+            if when is not None and (ahead or published is None or not _after(when, published)):
+                return when
+            if lead_read or TITLE_END.search(body):
+                # only a body that opens with its day, after a one-paragraph summary, may
+                # still date the post (the MFA's "Talks with X.\n\n21 September, …")
+                lead_read = True
+                break
+    return None
+
+
+def _opens_with_day(sentence: str) -> bool:
+    """True when the sentence opens with a day and month («21 сентября …», "On 21 Sept.")."""
+    opening = OPENING.match(sentence)
+    start = opening.end() if opening else 0
+    return any(p.match(sentence, start) for p in _patterns_for(sentence[:40]))
+
+
+def _after(day: date, published: date) -> bool:
+    """True when the day, or its date a year later if that is nearer the publication (a
+    year-less day a report took for last year's), falls after the publication's next day."""
+    try:
+        later = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        later = day
+    nearest = min(day, later, key=lambda d: abs(d - published))
+    return nearest > published + timedelta(days=1)
+
+
+def first_year(text: str | None) -> int | None:
+    """The first year the text names ("met for the third time in 2024"), else None."""
+    found = YEAR_DIGITS.search(text or "")
+    return int(found.group()) if found else None

@@ -10,7 +10,7 @@ import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag
 from sidelines.extract.date_anchors import file_anchors
-from sidelines.extract.dates import event_date, own_anchor, unga_session
+from sidelines.extract.dates import event_date, first_year, own_anchor, unga_session
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import detect_lang
 from sidelines.extract.translations import link_translations, signature
@@ -65,21 +65,15 @@ def date_rows(rows: list[dict[str, Any]]) -> None:
     """Give the rows of one file, in file order, their `date_anchor` (when each was written,
     as near as the file tells: `date_anchors.py`; read by the meeting mentions, not
     published) and their `event_date`."""
+    days = [row["published_at"].date() if row.get("published_at") else None for row in rows]
     own = [
-        own_anchor(
-            row["text"],
-            row["published_at"].date() if row.get("published_at") else None,
-            row["unga_session"],
-            row.get("kind") == "article",
-        )
-        for row in rows
+        own_anchor(row["text"], day, row["unga_session"], row.get("kind") == "article")
+        for row, day in zip(rows, days, strict=True)
     ]
-    for row, anchor in zip(rows, file_anchors(own), strict=True):
-        published = row.get("published_at")
+    for row, anchor, published in zip(rows, file_anchors(own), days, strict=True):
+        year = published.year if published else first_year(row["text"])
         row["date_anchor"] = anchor
-        row["event_date"] = event_date(
-            row["text"], row["unga_session"], published.year if published else None, anchor
-        )
+        row["event_date"] = event_date(row["text"], row["unga_session"], year, anchor, published)
 
 
 def hashtag_rows(pid: str, text: str | None) -> list[dict[str, Any]]:
