@@ -229,3 +229,19 @@ def test_a_post_is_dated_by_its_lead_not_by_a_later_sentence() -> None:
         date(2023, 10, 9),
         None,
     ]
+
+
+def test_a_title_s_meeting_takes_the_day_its_body_opens_with() -> None:
+    # Modelled on the Russian embassy in Washington's post of 24 Sep 2025: a title «Встреча
+    # С.В.Лаврова с Президентом МККК …», then «24 сентября Министр и глава МККК обсудили …».
+    rows = dump(
+        "🇷🇺🇺🇳 Встреча С.В.Лаврова с Президентом Международного комитета Красного Креста "
+        "М.Сполярич\n\n24 сентября Министр и глава МККК обсудили гуманитарные вопросы.\n\n"
+        "#МККК #ГАООН80"
+    )
+    (meeting,) = post_mentions(rows[0])
+    assert (meeting.org, meeting.date, meeting.date_precision) == (
+        "ICRC",
+        date(2025, 9, 24),
+        "stated",
+    )

@@ -610,6 +610,17 @@ def event_date(
     anchor: Anchor | None = None,
     published: date | None = None,
 ) -> date | None:
+    """`event_day`'s day alone."""
+    return event_day(text, session, fallback_year, anchor, published)[0]
+
+
+def event_day(
+    text: str | None,
+    session: int | None,
+    fallback_year: int | None = None,
+    anchor: Anchor | None = None,
+    published: date | None = None,
+) -> tuple[date | None, str]:
     """The day the post states for its event, held or announced: that of its lead (its
     first sentence that ends in a stop, after any title lines), when it dates it (a day, a
     weekday, "yesterday", «накануне», against the session, the publication or the post's
@@ -628,28 +639,28 @@ def event_date(
 
     """
     if not text:
-        return None
+        return None, "unknown"
     folded = text.casefold()
     if not (
         ANY_DATE.search(text) or has_word(folded, RELATIVE_WORDS) or has_word(folded, WEEKDAY_WORDS)
     ):
-        return None
+        return None, "unknown"
     lead_read = False
     for paragraph in PARAGRAPH_BREAK.split(text):
         for sentence in SENTENCE.finditer(paragraph):
             body = sentence.group().strip()
             if lead_read and not _opens_with_day(body):
-                return None  # the lead dates nothing: the post is of its publication day
+                return None, "unknown"  # the lead dates nothing: the post is of its publication day
             ahead = is_planned(body)
-            when, _ = sentence_date(body, session, published, ahead, fallback_year, anchor)
+            when, precision = sentence_date(body, session, published, ahead, fallback_year, anchor)
             if when is not None and (ahead or published is None or not _after(when, published)):
-                return when
+                return when, precision
             if lead_read or TITLE_END.search(body):
                 # only a body that opens with its day, after a one-paragraph summary, may
                 # still date the post (the MFA's "Talks with X.\n\n21 September, …")
                 lead_read = True
                 break
-    return None
+    return None, "unknown"
 
 
 def _opens_with_day(sentence: str) -> bool:

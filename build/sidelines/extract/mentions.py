@@ -230,6 +230,9 @@ class PostContext:
             self.published = header_date(self.text)
         self.session: int | None = post.get("unga_session")
         self.anchor: Anchor | None = post.get("date_anchor")  # when the file says it was written
+        # the post's own day and how it is told (`dates.event_day`), when extraction gave both
+        precision = post.get("event_precision")
+        self.event = (post.get("event_date"), precision) if precision else (None, "unknown")
         self.base: dict[str, Any] = {
             "post_id": post["post_id"],
             "lang": post.get("lang"),
@@ -558,6 +561,21 @@ def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> lis
     return found
 
 
+def _dated_by_post(found: list[Mention], ctx: PostContext) -> list[Mention]:
+    """The held meetings of a post's opening sentence (its title or summary: «Встреча
+    С.В.Лаврова с …», then «24 сентября Министр и … обсудили …») take the post's own day
+    when their sentence gives none: the post is about them."""
+    day, precision = ctx.event
+    if day is None:
+        return found
+    return [
+        m._replace(date=day, date_precision=precision)
+        if m.status == "held" and m.date_precision in ("published", "unknown")
+        else m
+        for m in found
+    ]
+
+
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
     """Every meeting a post reports as held or announces as planned, one mention each."""
     text = post.get("text") or ""
@@ -581,6 +599,8 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             found_here, heading = [], None
         if found_here and SAME_DAY.found_in(sentence.casefold()):
             found_here = _same_day(found_here, earlier, ctx)
+        if found_here and not earlier:
+            found_here = _dated_by_post(found_here, ctx)
         earlier = [*earlier[1 - LOOK_BACK :], sentence]
         for m in found_here:
             key = (m.country, m.org, m.status, m.format)

@@ -10,7 +10,7 @@ import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag
 from sidelines.extract.date_anchors import file_anchors
-from sidelines.extract.dates import event_date, first_year, own_anchor, unga_session
+from sidelines.extract.dates import event_day, first_year, own_anchor, unga_session
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import detect_lang
 from sidelines.extract.translations import link_translations, signature
@@ -63,8 +63,9 @@ def post_row(pid: str, post: RawPost) -> dict[str, Any]:
 
 def date_rows(rows: list[dict[str, Any]]) -> None:
     """Give the rows of one file, in file order, their `date_anchor` (when each was written,
-    as near as the file tells: `date_anchors.py`; read by the meeting mentions, not
-    published) and their `event_date`."""
+    as near as the file tells: `date_anchors.py`) and `event_date`, with its precision
+    (`event_precision`; the anchor and precision are read by the meeting mentions, not
+    published)."""
     days = [row["published_at"].date() if row.get("published_at") else None for row in rows]
     own = [
         own_anchor(row["text"], day, row["unga_session"], row.get("kind") == "article")
@@ -73,7 +74,9 @@ def date_rows(rows: list[dict[str, Any]]) -> None:
     for row, anchor, published in zip(rows, file_anchors(own), days, strict=True):
         year = published.year if published else first_year(row["text"])
         row["date_anchor"] = anchor
-        row["event_date"] = event_date(row["text"], row["unga_session"], year, anchor, published)
+        row["event_date"], row["event_precision"] = event_day(
+            row["text"], row["unga_session"], year, anchor, published
+        )
 
 
 def hashtag_rows(pid: str, text: str | None) -> list[dict[str, Any]]:
