@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-from sidelines.extract.dates import general_debate_opening
+from sidelines.extract.sessions import general_debate_opening
 
 POSTS_PER_FILE = 20_000
 ARTICLE_SHARE = 0.001  # one post in a thousand is a news article in its own file

@@ -6,12 +6,11 @@ from datetime import date
 
 import pytest
 
-from sidelines.extract.dates import (
-    dateline,
-    event_date,
+from sidelines.extract.datelines import dateline
+from sidelines.extract.dates import event_date, stated_dates
+from sidelines.extract.sessions import (
     general_debate_opening,
     session_year,
-    stated_dates,
     unga_session,
     weekday_in_high_level_week,
 )

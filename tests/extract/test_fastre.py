@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract import cues, dates, mentions, people, places, sides
+from sidelines.extract import cues, dates, mentions, people, places, sessions, sides
 from sidelines.extract.fastre import compile_guarded, first_characters
 
 
@@ -50,8 +50,8 @@ GUARDED = [
     dates.WEEKDAY,
     dates.RELATIVE_DAY,
     dates.FUTURE,
-    dates.GENERAL_ASSEMBLY,
-    dates.SESSION_PATTERNS[0],
+    sessions.GENERAL_ASSEMBLY,
+    sessions.SESSION_PATTERNS[0],
     people.RU_RUSSIAN_TITLE,
     people.EN_RUSSIAN_TITLE,
 ]  # names (countries, organisations, officials) are an automaton now, not a regex

@@ -1,4 +1,6 @@
-"""Dates and UN General Assembly sessions stated in a post's text."""
+"""Dates stated in a post's text: the forms they take (day and month in words, numbers or
+abbreviations, weekdays, "yesterday", «накануне») and the day each sentence, and each post,
+gives its own event. Sessions live in `sessions.py`, datelines in `datelines.py`."""
 
 from __future__ import annotations
 
@@ -8,14 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from babel.dates import get_day_names
-
 from sidelines.extract.cues import is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
-
-FIRST_SESSION_YEAR = 1945  # session N opens in September of 1945 + N
+from sidelines.extract.sessions import session_year, weekday_in_high_level_week
 
 RU_MONTHS = {  # genitive stems and abbreviations: «21 сентября», «23 сен.», «5 ноя»
     "январ": 1,
@@ -118,19 +117,6 @@ ANY_DATE = compile_guarded(
     "|".join("(?:" + _GROUP_NAME.sub("(", p.pattern) + ")" for p in DATE_PATTERNS), re.I
 )
 
-SESSION_PATTERNS = [
-    compile_guarded(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
-    compile_guarded(
-        r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+"
-        r"(?:(?:UN\s+|U\.N\.\s+)?General\s+Assembly(?:['’]s)?\s+)?(?:session|сесси[ияюей])",
-        re.I,
-    ),
-]
-GENERAL_ASSEMBLY = compile_guarded(
-    r"General\s+Assembly|Генеральн\w*\s+Ассамбле\w*|Генассамбле\w*|UNGA|ГА\s?ООН", re.I
-)
-SESSION_CONTEXT = 90  # characters either side of "78th session" in which the Assembly is named
-
 # A sentence about what will happen: its dates are not the date of what the post reports.
 FUTURE = compile_guarded(
     r"\b(?:will|shall|is\s+(?:scheduled|expected|due)|plans?\s+to)\b"
@@ -149,52 +135,6 @@ SENTENCE = re.compile(
     rf"(?:[^.!?\n]++|[.!?](?![ \t]+[A-ZА-ЯЁ«\"]|[ \t]*$|{_NOT_MONTH}[ \t]+\d))++(?:[.!?]+|$)",
     re.M,
 )
-
-
-def unga_session(text: str | None) -> int | None:
-    """The General Assembly session a text names ("78th session of the UN General Assembly",
-    «78-й сессии Генассамблеи», #UNGA78), or None.
-
-    >>> unga_session("«На полях» 78-й сессии Генассамблеи ООН"), unga_session("#ГАООН78")
-    (78, 78)
-    >>> unga_session("the 52nd session of the Human Rights Council") is None
-    True
-    """
-    if not text:
-        return None
-    for match in SESSION_PATTERNS[0].finditer(text):
-        return int(match.group(1))
-    for match in SESSION_PATTERNS[1].finditer(text):
-        window = text[max(0, match.start() - SESSION_CONTEXT) : match.end() + SESSION_CONTEXT]
-        if GENERAL_ASSEMBLY.search(window):
-            return int(match.group(1))
-    return None
-
-
-def session_year(session: int, month: int) -> int:
-    """Calendar year of a month within session N, which runs from September 1945+N."""
-    opening = FIRST_SESSION_YEAR + session
-    return opening if month >= 9 else opening + 1
-
-
-def general_debate_opening(session: int) -> date:
-    """First day of the general debate (high-level week) of session N.
-
-    It opens on the Tuesday that falls between 19 and 25 September of the session's year,
-    true of every session since the 71st (2016).
-
-    >>> general_debate_opening(78), general_debate_opening(79)
-    (datetime.date(2023, 9, 19), datetime.date(2024, 9, 24))
-    """
-    day = date(FIRST_SESSION_YEAR + session, 9, 19)
-    return day + timedelta(days=(calendar.TUESDAY - day.weekday()) % 7)
-
-
-def weekday_in_high_level_week(session: int, weekday: int) -> date:
-    """The day with `weekday` (Monday=0) in the week, Monday to Sunday, of the general debate."""
-    opening = general_debate_opening(session)
-    monday = opening - timedelta(days=opening.weekday())
-    return monday + timedelta(days=weekday)
 
 
 @dataclass(frozen=True)
@@ -254,7 +194,7 @@ def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
         return
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
-        patterns = _patterns_for(body)
+        patterns = patterns_for(body)
         if not patterns or FUTURE.search(body):
             continue
         found = [
@@ -266,7 +206,7 @@ def iter_stated_dates(text: str | None) -> Iterator[StatedDate]:
         yield from sorted(found, key=lambda d: d.start)
 
 
-def _patterns_for(text: str) -> list[re.Pattern[str]]:
+def patterns_for(text: str) -> list[re.Pattern[str]]:
     """The date patterns that can match the text: digits for most, a dot between digits for
     01.05.2017, a month in letters after an ordinal for «двадцать второго сентября»."""
     patterns: list[re.Pattern[str]] = []
@@ -438,7 +378,7 @@ def sentence_date(
     (datetime.date(2024, 9, 26), 'inferred')
     """
     folded = sentence.casefold()
-    for pattern in _patterns_for(sentence):
+    for pattern in patterns_for(sentence):
         for m in pattern.finditer(sentence):
             stated = stated_from_match(m)
             if stated is None:
@@ -469,138 +409,6 @@ def sentence_date(
         if session is not None:
             return weekday_in_high_level_week(session, number), "inferred"
     return None, "unknown"
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """The place and day an agency report opens with ("KAZAN, October 24. /TASS/.")."""
-
-    place: str
-    stated: StatedDate
-
-
-DATELINE_PLACE = re.compile(r"^[^\w\n]{0,8}(?P<place>[A-ZА-ЯЁ][\w'’ -]{1,30}?)\s?[,.]\s")
-DATELINE_DATE_FIRST = re.compile(r"^[^\w\n]{0,8}(?=\d)")
-DATELINE_PLACE_AFTER = re.compile(
-    r"[,.]?\s+(?P<place>[A-ZА-ЯЁ][\w'’-]{1,30}(?:\s[A-ZА-ЯЁ][\w-]+)?)"
-)
-
-
-def _place_name(raw: str) -> str:
-    """A dateline's place as a name: "KAZAN" -> "Kazan", «РИО-ДЕ-ЖАНЕЙРО» -> «Рио-де-Жанейро»."""
-    name = raw.strip()
-    if not name.isupper():
-        return name
-    words = re.split(r"([\s-])", name)
-    return "".join(w.capitalize() if len(w) > 2 else w.lower() for w in words)
-
-
-# Words that open a sentence as a dateline's place would ("Today, 25 September"): days.
-NOT_PLACES = frozenset(
-    [
-        *(name.casefold() for name in calendar.day_name),
-        *WEEKDAYS,
-        *get_day_names("wide", locale="ru", context="stand-alone").values(),
-        *("today", "yesterday", "tomorrow", "сегодня", "завтра", "вчера", "накануне"),
-    ]
-)
-HEADER_LENGTH = 60  # a time-stamp line is short
-HEADER_LINES = 4  # a headline and a time stamp may come before the dateline
-CLOCK = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s+)?")
-
-
-def header_date(text: str | None) -> date | None:
-    r"""The day of an article's time-stamp line ("26 Jul 2024 12:41", "15:47 23.10.2024",
-    «9 июля 2024 года, 14:10, Москва, Кремль») among its first lines: when it came out.
-
-    >>> header_date("Talks in Moscow\n15:47 23.10.2024\nKAZAN, October 23 (RIA Novosti) –")
-    datetime.date(2024, 10, 23)
-    """
-    for line in (text or "")[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
-        if len(line) > HEADER_LENGTH or not DIGIT.search(line):
-            continue
-        start = CLOCK.match(line)
-        for pattern in DATE_PATTERNS:
-            m = pattern.match(line, start.end() if start else 0)
-            stated = stated_from_match(m) if m else None
-            if stated and stated.year:
-                return resolve(stated, None, None)
-    return None
-
-
-def dateline(text: str | None, agency: bool = True) -> Dateline | None:
-    """The dateline a report opens with: "KAZAN, October 24. /TASS/.", «Москва. 12 июля.
-    INTERFAX.RU», «24 сентября, Минск /Корр. БЕЛТА/.» (that one only in an `agency`'s
-    article); None when the text has none.
-
-    >>> dateline("KAZAN, October 24. /TASS/. Talks.")
-    Dateline(place='Kazan', stated=StatedDate(day=24, month=10, year=None, start=7))
-    >>> dateline("Москва. 12 июля. INTERFAX.RU - Глава МИД").place
-    'Москва'
-    """
-    if not text:
-        return None
-    for line in text[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
-        found = _dateline_of(line[:80], agency)
-        if found is not None:
-            return found
-    return None
-
-
-def _dateline_of(head: str, agency: bool) -> Dateline | None:
-    if not DIGIT.search(head):
-        return None
-    found = DATELINE_PLACE.match(head)
-    if found and found.group("place").casefold() in NOT_PLACES:
-        found = None  # «Завтра, 25 сентября, …», "Tuesday, 24 September": a day, no place
-    if found:
-        for pattern in DATE_PATTERNS:
-            m = pattern.match(head, found.end())
-            stated = stated_from_match(m) if m else None
-            if stated:
-                return Dateline(_place_name(found.group("place")), stated)
-    first = DATELINE_DATE_FIRST.match(head) if agency else None  # BELTA's date-first form
-    if first:
-        for pattern in DATE_PATTERNS:
-            m = pattern.match(head, first.end())
-            stated = stated_from_match(m) if m else None
-            after = DATELINE_PLACE_AFTER.match(head, m.end()) if m else None
-            if stated and after and "/" in head[after.end() : after.end() + 4]:
-                return Dateline(_place_name(after.group("place")), stated)
-    return None
-
-
-def first_full_date(text: str | None) -> date | None:
-    """The first day the text states with its year, in any sentence (an announcement too):
-    evidence of when the post was written.
-
-    >>> first_full_date("Greetings. On 24-25 April 2023 the minister will chair the Council.")
-    datetime.date(2023, 4, 24)
-    """
-    if not text or not YEAR_DIGITS.search(text):
-        return None
-    found = [
-        (m.start(), stated)
-        for pattern in _patterns_for(text)
-        for m in pattern.finditer(text)
-        if (stated := stated_from_match(m)) and stated.year
-    ]
-    return resolve(min(found, key=lambda f: f[0])[1], None, None) if found else None
-
-
-def own_anchor(
-    text: str | None, published: date | None, session: int | None, article: bool
-) -> date | None:
-    """The day a post itself shows it was written near: its publication (an article's
-    time-stamp line), else the first full date it states, else its session's high-level week."""
-    if published is not None:
-        return published
-    stamped = header_date(text) if article else None
-    return (
-        stamped
-        or first_full_date(text)
-        or (general_debate_opening(session) if session is not None else None)
-    )
 
 
 def event_date(
@@ -667,7 +475,7 @@ def _opens_with_day(sentence: str) -> bool:
     """True when the sentence opens with a day and month («21 сентября …», "On 21 Sept.")."""
     opening = OPENING.match(sentence)
     start = opening.end() if opening else 0
-    return any(p.match(sentence, start) for p in _patterns_for(sentence[:40]))
+    return any(p.match(sentence, start) for p in patterns_for(sentence[:40]))
 
 
 def _after(day: date, published: date) -> bool:

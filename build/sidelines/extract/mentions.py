@@ -36,15 +36,8 @@ from sidelines.extract.cues import (
     search,
 )
 from sidelines.extract.date_anchors import Anchor
-from sidelines.extract.dates import (
-    MONTH_ABBREVIATIONS,
-    Dateline,
-    dateline,
-    header_date,
-    resolve,
-    sentence_date,
-    session_year,
-)
+from sidelines.extract.datelines import Dateline, dateline, header_date
+from sidelines.extract.dates import MONTH_ABBREVIATIONS, resolve, sentence_date, session_year
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.identity import same_counterpart

@@ -10,9 +10,11 @@ import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag
 from sidelines.extract.date_anchors import file_anchors
-from sidelines.extract.dates import event_day, first_year, own_anchor, unga_session
+from sidelines.extract.datelines import own_anchor
+from sidelines.extract.dates import event_day, first_year
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import detect_lang
+from sidelines.extract.sessions import unga_session
 from sidelines.extract.translations import link_translations, signature
 from sidelines.records import RawPost
 

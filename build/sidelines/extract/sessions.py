@@ -1,0 +1,70 @@
+"""UN General Assembly sessions: which one a text names, and its calendar."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from sidelines.extract.fastre import compile_guarded
+
+FIRST_SESSION_YEAR = 1945  # session N opens in September of 1945 + N
+
+SESSION_PATTERNS = [
+    compile_guarded(r"(?<!\w)#?(?:UNGA|ГАООН|ГА\s?ООН)\s?-?(\d{2,3})(?!\d)", re.I),
+    compile_guarded(
+        r"(?<!\d)(\d{2,3})(?:\s?-?(?:th|st|nd|rd|я|й|ой|ая|ую))?\s+"
+        r"(?:(?:UN\s+|U\.N\.\s+)?General\s+Assembly(?:['’]s)?\s+)?(?:session|сесси[ияюей])",
+        re.I,
+    ),
+]
+GENERAL_ASSEMBLY = compile_guarded(
+    r"General\s+Assembly|Генеральн\w*\s+Ассамбле\w*|Генассамбле\w*|UNGA|ГА\s?ООН", re.I
+)
+SESSION_CONTEXT = 90  # characters either side of "78th session" in which the Assembly is named
+
+
+def unga_session(text: str | None) -> int | None:
+    """The General Assembly session a text names ("78th session of the UN General Assembly",
+    «78-й сессии Генассамблеи», #UNGA78), or None.
+
+    >>> unga_session("«На полях» 78-й сессии Генассамблеи ООН"), unga_session("#ГАООН78")
+    (78, 78)
+    >>> unga_session("the 52nd session of the Human Rights Council") is None
+    True
+    """
+    if not text:
+        return None
+    for match in SESSION_PATTERNS[0].finditer(text):
+        return int(match.group(1))
+    for match in SESSION_PATTERNS[1].finditer(text):
+        window = text[max(0, match.start() - SESSION_CONTEXT) : match.end() + SESSION_CONTEXT]
+        if GENERAL_ASSEMBLY.search(window):
+            return int(match.group(1))
+    return None
+
+
+def session_year(session: int, month: int) -> int:
+    """Calendar year of a month within session N, which runs from September 1945+N."""
+    opening = FIRST_SESSION_YEAR + session
+    return opening if month >= 9 else opening + 1
+
+
+def general_debate_opening(session: int) -> date:
+    """First day of the general debate (high-level week) of session N.
+
+    It opens on the Tuesday that falls between 19 and 25 September of the session's year,
+    true of every session since the 71st (2016).
+
+    >>> general_debate_opening(78), general_debate_opening(79)
+    (datetime.date(2023, 9, 19), datetime.date(2024, 9, 24))
+    """
+    day = date(FIRST_SESSION_YEAR + session, 9, 19)
+    return day + timedelta(days=(calendar.TUESDAY - day.weekday()) % 7)
+
+
+def weekday_in_high_level_week(session: int, weekday: int) -> date:
+    """The day with `weekday` (Monday=0) in the week, Monday to Sunday, of the general debate."""
+    opening = general_debate_opening(session)
+    monday = opening - timedelta(days=opening.weekday())
+    return monday + timedelta(days=weekday)
