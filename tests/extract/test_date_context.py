@@ -245,3 +245,18 @@ def test_a_title_s_meeting_takes_the_day_its_body_opens_with() -> None:
         date(2025, 9, 24),
         "stated",
     )
+
+
+def test_a_dateline_s_year_agrees_with_the_lead_s_weekday() -> None:
+    # Modelled on Interfax, 21 Jan 2025 («Москва. 21 января. INTERFAX.RU - … Лавров во
+    # вторник приступил к переговорам с … Мирзояном»), an article that also recalls 2024.
+    text = (
+        "Лавров и Мирзоян начали переговоры\nМосква. 21 января. INTERFAX.RU - Министр "
+        "иностранных дел РФ Сергей Лавров во вторник приступил к переговорам с армянским "
+        "коллегой Араратом Мирзояном.\nОтношения осложнились после того, как в феврале 2024 "
+        "года Ереван заморозил участие в ОДКБ."
+    )
+    rows, _ = file_post_rows([RawPost("a.txt", "article", text)])
+    assert rows[0]["event_date"] == date(2025, 1, 21)
+    meetings = post_mentions(rows[0])
+    assert [(m.country, m.date) for m in meetings] == [("ARM", date(2025, 1, 21))]

@@ -10,15 +10,18 @@ from datetime import date
 
 from babel.dates import get_day_names
 
+from sidelines.extract.date_anchors import Anchor
 from sidelines.extract.dates import (
     DATE_PATTERNS,
     DIGIT,
+    WEEKDAY,
     WEEKDAYS,
     YEAR_DIGITS,
     StatedDate,
     patterns_for,
     resolve,
     stated_from_match,
+    weekday_number,
 )
 from sidelines.extract.sessions import general_debate_opening
 
@@ -153,3 +156,30 @@ def own_anchor(
         or first_full_date(text)
         or (general_debate_opening(session) if session is not None else None)
     )
+
+
+LEAD_SPAN = 600  # characters of an article's headline, dateline and lead
+
+
+def dateline_day(
+    line: Dateline, text: str, session: int | None, year: int | None, anchor: Anchor | None
+) -> date | None:
+    """The day of a dateline: its year the session's, the anchor's, else `year` (the first
+    year the text names) moved to the one next to it in which the day falls on the weekday
+    the lead gives («Москва. 21 января. … Лавров во вторник приступил к переговорам …», in
+    an article that recalls "February 2024": 2025).
+
+    >>> line = dateline("Москва. 21 января. INTERFAX.RU - Лавров во вторник провёл переговоры")
+    >>> dateline_day(line, "Москва. 21 января. … во вторник", None, 2024, None)
+    datetime.date(2025, 1, 21)
+    """
+    stated = line.stated
+    if stated.year is not None or session is not None or anchor is not None or year is None:
+        return resolve(stated, session, year, anchor)
+    weekday = WEEKDAY.search(text[:LEAD_SPAN])
+    if weekday is not None:
+        for candidate in (year, year + 1, year - 1):
+            day = resolve(stated, None, candidate)
+            if day is not None and day.weekday() == weekday_number(weekday):
+                return day
+    return resolve(stated, None, year)

@@ -36,8 +36,8 @@ from sidelines.extract.cues import (
     search,
 )
 from sidelines.extract.date_anchors import Anchor
-from sidelines.extract.datelines import Dateline, dateline, header_date
-from sidelines.extract.dates import MONTH_ABBREVIATIONS, resolve, sentence_date, session_year
+from sidelines.extract.datelines import Dateline, dateline, dateline_day, header_date
+from sidelines.extract.dates import MONTH_ABBREVIATIONS, sentence_date, session_year
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.identity import same_counterpart
@@ -285,7 +285,9 @@ class PostContext:
     @cached_property
     def dateline_date(self) -> date | None:
         line = self.dateline
-        return resolve(line.stated, self.session, self.year, self.anchor) if line else None
+        if line is None:
+            return None
+        return dateline_day(line, self.text, self.session, self.year, self.anchor)
 
 
 def _context(post: dict[str, Any]) -> PostContext:

@@ -10,7 +10,7 @@ import polars as pl
 
 from sidelines.extract.countries import country_from_hashtag
 from sidelines.extract.date_anchors import file_anchors
-from sidelines.extract.datelines import own_anchor
+from sidelines.extract.datelines import dateline, dateline_day, own_anchor
 from sidelines.extract.dates import event_day, first_year
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import detect_lang
@@ -79,6 +79,10 @@ def date_rows(rows: list[dict[str, Any]]) -> None:
         row["event_date"], row["event_precision"] = event_day(
             row["text"], row["unga_session"], year, anchor, published
         )
+        line = dateline(row["text"], agency=row.get("kind") == "article")
+        if row["event_date"] is None and line is not None:  # the agency's day of the report
+            day = dateline_day(line, row["text"] or "", row["unga_session"], year, anchor)
+            row["event_date"], row["event_precision"] = day, "stated" if day else "unknown"
 
 
 def hashtag_rows(pid: str, text: str | None) -> list[dict[str, Any]]:
