@@ -171,6 +171,24 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UNESCO": ("UNESCO", "ЮНЕСКО"),
 }
 
+# Meeting places named in Russian that no CLDR time zone is named after (casefolded ->
+# English; `city_names` finds the rest in CLDR). A venue stands for its city.
+RUSSIAN_CITIES: dict[str, str] = {
+    "казань": "Kazan",
+    "сочи": "Sochi",
+    "астана": "Astana",
+    "санкт-петербург": "St Petersburg",
+    "рио-де-жанейро": "Rio de Janeiro",
+    "бразилиа": "Brasilia",
+    "ханой": "Hanoi",
+    "анкара": "Ankara",
+    "женева": "Geneva",
+    "вашингтон": "Washington",
+    "ново-огарёво": "Novo-Ogaryovo",
+    "ново-огарево": "Novo-Ogaryovo",
+    "кремль": "Moscow",
+}
+
 # Regions whose names hold a country's name or adjective ("Latin America", «Индийский
 # океан»): matched so that the country inside them is not.
 REGIONS: tuple[str, ...] = (

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import polars as pl
 
+from sidelines.extract.city_names import english_city
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
     BOTH_SIDES,
@@ -457,6 +458,8 @@ def _mentions(
     cyrillic = ctx.cyrillic
     planned = is_planned(context)
     place, session = _place(context, cyrillic, ctx)
+    pinned = place is not None and place == ctx.pinned
+    place = english_city(place) if place else None
     when, precision = _date(context, session, planned, ctx)
     if session is not None and when is not None and session_year(session, when.month) != when.year:
         session = None  # a meeting outside the session's year is no meeting of the session
@@ -480,7 +483,7 @@ def _mentions(
                 russian_participant=participant,
                 counterpart_name=name,
                 counterpart_role=role,
-                location=None if planned and place == ctx.pinned else place,
+                location=None if planned and pinned else place,
             )
         )
     return found

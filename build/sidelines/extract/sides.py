@@ -49,6 +49,11 @@ SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s
 CACHED = 4096  # distinct clauses remembered per process
 MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
 LEADING_WITH = re.compile(r"^\s*(?:[-–—:]\s*)?(?:(?:with|between|by|с|со|между)\s+)?", re.I)
+# A place between the verb and its object («принял в Кремле Посла …», «принял на Смоленской
+# площади …»): the scene, not the other side.
+LEADING_PLACE_RU = re.compile(
+    r"^\s*(?:в|во|на)\s+(?:[А-ЯЁ][\w-]*(?:ой|ом|ей|ем|ых|их)\s+[а-яё][\w-]*|[А-ЯЁ][\w-]*)(?=\s)"
+)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
     r"ранее|до\s+этого|перед\s+этим|затем|позднее|также|кроме\s+того)[,\s]+",
@@ -65,7 +70,7 @@ OFFICE = compile_guarded(
     r"|speaker|delegation|ministry|ministries|government|FM|FMs|governor|mayor|chief"
     r"|officials?|deputy|vice|top\s+diplomat|foreign\s+affairs)\b"
     r"|(?<!\w)(?:министр\w*|президент\w*|секретар\w*|генсек\w*|председател\w*|глав[аеуыо]\w*"
-    r"|директор\w*|посл[аеуо]?м?|посольств\w*|послами|посланник\w*|представител\w*"
+    r"|директор\w*|посол|посл[аеуо]?м?|посольств\w*|послами|посланник\w*|представител\w*"
     r"|спецпредставител\w*|комиссар\w*|коллег\w*|корол\w*|эмир\w*|султан\w*|шейх\w*|принц\w*"
     r"|премьер\w*|лидер\w*|канцлер\w*|спикер\w*|делегаци\w*|МИД|министерств\w*|правительств\w*"
     r"|замминистр\w*|заместител\w*|замглав\w*|вице\w*|губернатор\w*|мэр\w*|руководител\w*"
@@ -219,7 +224,10 @@ def other_side(
     after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
     # The space put back lets a place or time right after the cue end the words too
     # ("are meeting at the UN Headquarters": the UN is the venue, not a side).
-    after.append(_cut(" " + LEADING_WITH.sub("", sentence[cue.end() :]), stop).lstrip())
+    object_words = LEADING_WITH.sub("", sentence[cue.end() :])
+    if cyrillic:
+        object_words = LEADING_PLACE_RU.sub("", object_words)
+    after.append(_cut(" " + object_words, stop).lstrip())
     subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
     if not cyrillic:
         subject = _cut(subject, SUBJECT_VERB_EN)

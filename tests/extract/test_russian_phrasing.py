@@ -1,0 +1,100 @@
+"""Russian reports of meetings: the phrasings issue 12's Russian evaluation files missed.
+
+Every text is written in our own words; the comment above each case names the public report
+its shape is modelled on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sidelines.extract.city_names import english_city
+from sidelines.extract.mentions import Mention, post_mentions
+
+
+def ru(text: str, **kw: Any) -> dict[str, Any]:
+    return {
+        "post_id": "p",
+        "lang": "ru",
+        "source_file": "f",
+        "line_start": 1,
+        "text": text,
+        "event_date": None,
+        "unga_session": None,
+        "published_at": date(2024, 12, 10),
+        "translation_id": None,
+    } | kw
+
+
+def seen(found: list[Mention]) -> list[tuple[Any, ...]]:
+    return [(m.country or m.org, m.status, m.counterpart_role, m.location) for m in found]
+
+
+CASES = [
+    # news.myseldon.com, Dec 2024, Peskov: «Владимир Путин принял в Кремле министра обороны
+    # Индии …»: the place comes between «принял» and the guest.
+    pytest.param(
+        ru("Президент России В.В.Путин принял в Кремле министра обороны Бразилии Ж.Мусиу."),
+        [("BRA", "held", "министр обороны Бразилии", "Moscow")],
+        id="received-in-the-kremlin",
+    ),
+    # regnum.ru/1661296, «Богданов принял посла Франции по его просьбе»: the ministry's
+    # building named before the ambassador.
+    pytest.param(
+        ru(
+            "Заместитель Министра иностранных дел М.Л.Богданов принял на Смоленской площади "
+            "Посла Омана Ю.Аль-Араими."
+        ),
+        [("OMN", "held", "Посол Омана", None)],
+        id="received-at-smolenskaya-square",
+    ),
+    # buzzinside.ru (RIA/TASS), 25 Sep 2024, «Лавров встречается с генсеком ЛАГ»: the
+    # minister's working schedule lists a meeting to come.
+    pytest.param(
+        ru(
+            "В рабочем графике С.В.Лаврова на 27 сентября значится встреча с Министром "
+            "иностранных дел Малайзии М.Хасаном."
+        ),
+        [("MYS", "planned", "Министр иностранных дел Малайзии", None)],
+        id="in-the-working-schedule",
+    ),
+    # interfax.ru/993126, 17 Nov 2024: a meeting the delegation is still arranging.
+    pytest.param(
+        ru(
+            "Кроме того, для С.В.Лаврова прорабатывается встреча с генеральным секретарем ООН "
+            "А.Гутеррешем."
+        ),
+        [("UN", "planned", "генеральный секретарь ООН", None)],
+        id="being-arranged",
+    ),
+    # aif.ru, 20 May 2024, «Лавров и глава МИД КНР Ван И встретились в Астане»: a brief talk
+    # with an organisation's head reported as «пообщался».
+    pytest.param(
+        ru("С.В.Лавров также пообщался в Астане с генеральным секретарем ШОС Чжан Мином."),
+        [("SCO", "held", "генеральный секретарь ШОС", "Astana")],
+        id="had-a-word-with",
+    ),
+]
+
+
+@pytest.mark.parametrize(("row", "expected"), CASES)
+def test_russian_phrasings(row: dict[str, Any], expected: list[tuple[Any, ...]]) -> None:
+    assert seen(post_mentions(row)) == expected
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Москва", "Moscow"),  # CLDR's exemplar city of Europe/Moscow
+        ("БИШКЕК", "Bishkek"),  # a dateline in capitals
+        ("Казань", "Kazan"),  # no time zone is named after it: the alias table
+        ("Кремль", "Moscow"),  # a venue stands for its city
+        ("Вонсан", "Вонсан"),  # unknown: kept as written
+        ("Geneva", "Geneva"),
+    ],
+)
+def test_english_city(russian: str, english: str) -> None:
+    assert english_city(russian) == english
