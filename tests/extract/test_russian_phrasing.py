@@ -77,6 +77,57 @@ CASES = [
         [("SCO", "held", "генеральный секретарь ШОС", "Astana")],
         id="had-a-word-with",
     ),
+    # estate-one.biz (Interfax/MFA), 28 Sep 2024: «Лавров провел в Нью-Йорке встречу с …
+    # председателем 79-й сессии Генассамблеи ООН Филемоном Янгом»: the President of the
+    # Assembly heads a UN body, and an ordinal («79-й») is no date that ends the words.
+    pytest.param(
+        ru(
+            "Постоянный представитель России при ООН В.А.Небензя встретился с Председателем "
+            "80-й сессии Генеральной Ассамблеи ООН Ф.Янгом."
+        ),
+        [("UN", "held", "Председатель 80-й сессии Генеральной Ассамблеи ООН", None)],
+        id="president-of-the-general-assembly",
+    ),
+    # walrusbay/MFA, Jan 2024, «Встреча С.В.Лаврова с Генеральным секретарем ШОС …»: an
+    # organisation's full name holds «о», which is no topic.
+    pytest.param(
+        ru(
+            "Состоялась встреча С.В.Лаврова с Генеральным секретарём Организации по "
+            "безопасности и сотрудничеству в Европе Ф.Синирлиоглу."
+        ),
+        [
+            (
+                "OSCE",
+                "held",
+                "Генеральный секретарь Организации по безопасности и сотрудничеству в Европе",
+                None,
+            )
+        ],
+        id="organisation-full-name-with-o",
+    ),
+    # ntv.ru/novosti/1835718 (Kommersant's style): Germany as «ФРГ».
+    pytest.param(
+        ru("С.В.Лавров обменялся мнениями с министром иностранных дел ФРГ Х.Маасом."),
+        [("DEU", "held", "министр иностранных дел ФРГ", None)],
+        id="frg-is-germany",
+    ),
+    # tass.ru/politika/22207795, 23 Oct 2024: the President receives the head of the New
+    # Development Bank.
+    pytest.param(
+        ru("Вечером В.В.Путин примет председателя Нового банка развития Д.Руссефф."),
+        [("NDB", "planned", "председатель Нового банка развития", None)],
+        id="new-development-bank",
+    ),
+    # rusnewshub.ru, 23 Sep 2024, «Лавров проведет встречи на высокой неделе ГА ООН»: leading
+    # the delegation at the session is no meeting with the UN; the BRICS meeting is one.
+    pytest.param(
+        ru(
+            "С.В.Лавров возглавит российскую делегацию на неделе высокого уровня 79-й сессии "
+            "ГА ООН. Он также примет участие во встрече министров иностранных дел БРИКС."
+        ),
+        [("BRICS", "planned", None, None)],
+        id="the-assembly-session-is-no-meeting",
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Ivory Coast": "CIV",
     "DR Congo": "COD",
     "ДР Конго": "COD",
+    "ФРГ": "DEU",
     "Белоруссия": "BLR",
     "Беларусь": "BLR",
     "Киргизия": "KGZ",
@@ -169,6 +170,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "Азиатско-Тихоокеанское экономическое сотрудничество",
     ),
     "UNESCO": ("UNESCO", "ЮНЕСКО"),
+    "NDB": ("New Development Bank", "NDB", "НБР", "Новый банк развития"),
 }
 
 # Meeting places named in Russian that no CLDR time zone is named after (casefolded ->

@@ -80,6 +80,13 @@ _ASSEMBLY = r"(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+О
 SIDELINES = compile_guarded(rf"(?:{_SIDELINES_CUE})[^.;]*?{_ASSEMBLY}", re.I)
 SIDELINES_CUE = compile_guarded(_SIDELINES_CUE, re.I)
 ASSEMBLY_OR_STOP = compile_guarded(rf"(?P<assembly>{_ASSEMBLY})|[.;]", re.I)
+# The General Assembly named with its organisation: «ГА ООН», "the UN General Assembly".
+GENERAL_ASSEMBLY = compile_guarded(
+    r"(?:Генеральн\w*\s+Ассамбле\w*|Генассамбле\w*|ГА)\s+ООН"
+    r"|(?:UN|U\.N\.|United\s+Nations)\s+General\s+Assembly"
+    r"|General\s+Assembly\s+of\s+the\s+(?:UN|United\s+Nations)",
+    re.I,
+)
 # Several states met together rather than one by one.
 JOINT = compile_guarded(
     r"\b(?:trilateral|joint|multilateral|format|quadrilateral)\b"
@@ -388,9 +395,11 @@ def _clause(sentence: str, at: int) -> str:
 
 
 def _multilateral_orgs(sentence: str) -> list[str]:
-    stage = blank_sidelines(sentence)  # the session's margins are not the gathering
-    orgs = organisations_named(stage)
-    return orgs  # the General Assembly itself is a session, not a meeting with the UN
+    """The organisations whose gathering the sentence's Russian side attends. The General
+    Assembly is a session, not a meeting with the UN: neither its margins nor the session
+    itself ("to lead the delegation at the 76th session of the UN General Assembly")."""
+    stage = GENERAL_ASSEMBLY.sub(" ", blank_sidelines(sentence))
+    return organisations_named(stage)
 
 
 def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:

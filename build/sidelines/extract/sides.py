@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.gazetteer import ORGANISATION, names_in
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 from sidelines.extract.people import russian_official, russian_participant
 
@@ -34,7 +35,7 @@ STOP_RU = compile_guarded(
     r"|обсудил\w*|обсуждал\w*|обменял\w*|о\s|об\s|для\s"
     r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
     r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
-    r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d)"
+    r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d(?!\d*-[а-яё]))"
     r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
 )
 # Before the cue, the sides are the last words: what comes first is time and place
@@ -117,8 +118,17 @@ def is_russian_side(words: str) -> bool:
 
 
 def _cut(words: str, stop: re.Pattern[str]) -> str:
+    """The words up to the first stop that is not inside an organisation's name («Организации
+    Договора о коллективной безопасности»: its «о» is no topic)."""
     found = stop.search(words)
-    return words[: found.start()] if found else words
+    if found is None:
+        return words
+    for hit in names_in(words):
+        if hit.kind == ORGANISATION and hit.start <= found.start() < hit.end:
+            found = stop.search(words, hit.end)
+            if found is None:
+                return words
+    return words[: found.start()]
 
 
 def split_parts(words: str, cyrillic: bool) -> list[str]:
