@@ -6,12 +6,13 @@ its shape is modelled on.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 
 from sidelines.extract.city_names import english_city
+from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.mentions import Mention, post_mentions
 
 
@@ -128,6 +129,23 @@ CASES = [
         [("BRICS", "planned", None, None)],
         id="the-assembly-session-is-no-meeting",
     ),
+    # MFA press release on Russian-Vietnamese consultations in Hanoi (modelled in the eval
+    # corpus on vietnam.vnanet.vn, Feb 2025): the other state only in a compound adjective.
+    pytest.param(
+        ru(
+            "В Ханое прошёл очередной раунд российско-лаосских политических консультаций. "
+            "Российскую делегацию возглавил А.Ю.Руденко."
+        ),
+        [("LAO", "held", None, "Hanoi")],
+        id="russian-x-compound-adjective",
+    ),
+    # TASS, Sep 2023, on the Russia–GCC ministerial in New York: «Россия – ССАГПЗ» names both
+    # sides, with no official named.
+    pytest.param(
+        ru("В Нью-Йорке прошла министерская встреча в формате Россия – ССАГПЗ."),
+        [("GCC", "held", None, "New York")],
+        id="russia-dash-organisation",
+    ),
 ]
 
 
@@ -149,3 +167,40 @@ def test_russian_phrasings(row: dict[str, Any], expected: list[tuple[Any, ...]])
 )
 def test_english_city(russian: str, english: str) -> None:
     assert english_city(russian) == english
+
+
+def test_a_title_and_a_name_of_the_russian_side_are_one_meeting() -> None:
+    # aif.ru, 20 May 2024, «Лавров и глава МИД КНР Ван И встретились в Астане»: the headline
+    # names the Russian minister by office, the body by name; one meeting.
+    found = post_mentions(
+        ru(
+            "Главы МИД России и Египта провели встречу в Астане.\n"
+            "Глава МИД РФ Сергей Лавров и его египетский коллега Б.Абдель Ати встретились в "
+            "столице Казахстана."
+        )
+    )
+    assert [(m.country, m.russian_participant, m.counterpart_name) for m in found] == [
+        ("EGY", "Sergey Lavrov", "Б.Абдель Ати")
+    ]
+
+
+def test_two_people_of_one_state_on_one_day_are_two_meetings() -> None:
+    # TASS, 24 Feb 2025 (Lavrov in Ankara): talks with the foreign minister, then received by
+    # the President; two posts of one channel, the same day.
+    posts = [
+        ru(
+            "Сегодня в Анкаре С.В.Лавров провёл переговоры с Министром иностранных дел Турции "
+            "Х.Фиданом.",
+            post_id="a",
+            published_at=datetime(2025, 2, 24, 10, 0),
+        ),
+        ru(
+            "С.В.Лаврова также принял Президент Турции Р.Т.Эрдоган.",
+            post_id="b",
+            published_at=datetime(2025, 2, 24, 13, 0),
+        ),
+    ]
+    meetings, sources = meeting_rows(posts)
+    assert sorted(m["counterpart_name"] for m in meetings) == ["Р.Т.Эрдоган", "Х.Фидан"]
+    assert len({m["meeting_id"] for m in meetings}) == 2
+    assert sorted(s["post_id"] for s in sources) == ["a", "b"]

@@ -46,7 +46,7 @@ from sidelines.extract.dates import (
 )
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
-from sidelines.extract.identity import same_counterpart
+from sidelines.extract.identity import same_counterpart, title_only
 from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.literals import Literals
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
@@ -65,6 +65,7 @@ from sidelines.extract.sides import (
     pair_subject,
     partner_of,
     partners_in,
+    russia_paired,
 )
 
 SENTENCE_BREAK = compile_guarded(
@@ -423,7 +424,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     if first is None or is_call_or_denial(sentence):
         return []
     russian, participant = _russian_side(sentence, first.start(), ctx)
-    if not russian:
+    compound = russia_paired(sentence, cue) if cue is not None else None
+    if not russian and compound is None:  # «в формате Россия – ССАГПЗ» names Russia too
         return []
     cyrillic = ctx.cyrillic
     partners: list[Partner] = []
@@ -439,6 +441,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [p for p in partners if not (p.org and p.org in gatherings)]
     if len(partners) > 1 and JOINT.search(sentence):
         fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
+    if not partners and not gatherings and compound is not None:
+        partners = [Partner(*compound, "")]  # «прошли российско-вьетнамские консультации»
     fallback = not partners and not gatherings and ctx.fallback != (None, None)
     fallback = fallback and cue is not None
     if fallback and words.strip() and _someone(words, cyrillic):
@@ -521,9 +525,17 @@ def _combine(kept: Mention, other: Mention) -> Mention:
         counterpart_name=better.counterpart_name or worse.counterpart_name,
         counterpart_role=better.counterpart_role or worse.counterpart_role,
         location=better.location or worse.location,
-        russian_participant=better.russian_participant or worse.russian_participant,
+        russian_participant=_named_first(better.russian_participant, worse.russian_participant),
         unga_session=better.unga_session if better.unga_session is not None else worse.unga_session,
     )
+
+
+def _named_first(a: str | None, b: str | None) -> str | None:
+    """The Russian side by name rather than by office alone («Сергей Лавров» over «Глава
+    МИД России»)."""
+    if a and b and title_only(a) and not title_only(b):
+        return b
+    return a or b
 
 
 # "The same day": the day of an earlier sentence of the post ("On September 23 … Also in the

@@ -275,3 +275,31 @@ def other_side(
     # Nobody identified: the words after "with" or the cue may still carry a name.
     named = next((words for words in after if words.strip()), after[-1])
     return [], (subject if russian_object else named)
+
+
+# Russia joined to the other side in one word or by a dash: «российско-вьетнамские
+# консультации», "Russian-Egyptian talks", «в формате Россия – ССАГПЗ», "the Russia-GCC
+# dialogue". Such a compound names both sides of the meeting whose word it stands beside.
+RUSSIA_COMPOUND = compile_guarded(
+    r"(?<!\w)(?:российско|русско|Россия|РФ)\s*[-–—]\s*(?P<ru>[А-ЯЁа-яё]+)"
+    r"|\b(?:Russian|Russia)\s*[-–—]\s*(?P<en>[A-Z][\w]+)",
+    re.I,
+)
+COMPOUND_REACH = 40  # characters between a compound and the meeting word it describes
+
+
+def russia_paired(sentence: str, cue: re.Match[str]) -> tuple[str | None, str | None] | None:
+    """(country, organisation) a Russia-and-X compound next to the cue names, or None.
+
+    >>> russia_paired("Прошли российско-вьетнамские консультации.", re.search("консульт",
+    ...     "Прошли российско-вьетнамские консультации."))
+    ('VNM', None)
+    """
+    window_start = max(cue.start() - COMPOUND_REACH, 0)
+    window = sentence[window_start : cue.end() + COMPOUND_REACH]
+    for found in RUSSIA_COMPOUND.finditer(window):
+        other = found.group("ru") or found.group("en") or ""
+        side = partner_of(other)
+        if side != (None, None):
+            return side
+    return None
