@@ -204,3 +204,34 @@ def test_two_people_of_one_state_on_one_day_are_two_meetings() -> None:
     assert sorted(m["counterpart_name"] for m in meetings) == ["Р.Т.Эрдоган", "Х.Фидан"]
     assert len({m["meeting_id"] for m in meetings}) == 2
     assert sorted(s["post_id"] for s in sources) == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rg.ru, 29 Nov 2019, «Путин и Лукашенко встретятся до конца года»: after one meeting
+        # the two leaders agree to meet again; the second meeting is with the same side.
+        pytest.param(
+            "В.В.Путин провёл в Кремле переговоры с Президентом Армении В.Хачатуряном.\n"
+            "Следующую встречу лидеры условились провести в Минске.",
+            [("ARM", "held"), ("ARM", "planned")],
+            id="leaders-agreed-to-meet-again",
+        ),
+        # newsru.com, 4 Sep 2016, «Путин и Обама условились встретиться в понедельник»: the
+        # flags name the other side, the sides are «министры».
+        pytest.param(
+            "🇷🇺🇲🇳 По итогам переговоров министры иностранных дел двух стран условились "
+            "побеседовать вновь в Улан-Баторе. С.В.Лавров поблагодарил коллег.",
+            [("MNG", "planned")],
+            id="ministers-agreed-flags-name-the-side",
+        ),
+        # The same verb about trade, not a meeting: no mention.
+        pytest.param(
+            "🇷🇺🇲🇳 С.В.Лавров отметил, что стороны договорились о расширении торговли.",
+            [],
+            id="agreed-on-something-else",
+        ),
+    ],
+)
+def test_both_sides_agree_to_meet_again(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.country, m.status) for m in post_mentions(ru(text))] == expected

@@ -81,6 +81,22 @@ BOTH_SIDES = compile_guarded(
     re.I,
 )
 
+# Both sides agree to meet again ("the ministers agreed to meet again", «лидеры условились
+# провести следующую встречу», «министры договорились о новой встрече»): a planned meeting
+# with whoever the post's meeting was with.
+AGREED_TO_MEET = compile_guarded(
+    r"\bagreed\s+to\s+(?:meet|hold|continue)\b"
+    r"|(?<!\w)(?:условились|договорились|условлено|договорённост\w*|договоренност\w*)\s+"
+    r"(?:о\s+(?:\w+\s+){0,2}?встреч\w*|встретиться|побеседовать|провести|продолжить)(?!\w)",
+    re.I,
+)
+AGREED_WORDS = Literals("agreed", "условились", "договорились", "условлено", "договор")
+BOTH_SIDES_WORD = compile_guarded(
+    r"\b(?:ministers|leaders|presidents|sides|parties|they)\b"
+    r"|(?<!\w)(?:министры|лидеры|президенты|стороны|главы)(?!\w)",
+    re.I,
+)
+
 # An announcement: a future, a schedule, an intention, an agreement to meet.
 PLANNED = compile_guarded(
     r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?"
@@ -262,3 +278,17 @@ def is_negated(sentence: str) -> bool:
     """True when the sentence (outside its relative clauses) denies, doubts or conditions
     a meeting."""
     return NEGATED.search(_main_clause(sentence)) is not None
+
+
+def agreed_to_meet(sentence: str) -> bool:
+    """True when both sides (named together) agree to meet again.
+
+    >>> agreed_to_meet("Следующую встречу лидеры условились провести в Казани.")
+    True
+    >>> agreed_to_meet("Стороны договорились о расширении торговли.")
+    False
+    """
+    if not has_any(sentence.casefold(), AGREED_WORDS):
+        return False
+    agreed = AGREED_TO_MEET.search(sentence)
+    return agreed is not None and BOTH_SIDES_WORD.search(sentence, 0, agreed.start()) is not None

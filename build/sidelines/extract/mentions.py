@@ -30,6 +30,7 @@ from sidelines.extract.cues import (
     PAIR_ACTION_WORDS,
     RECEIVED,
     RECEIVED_WORDS,
+    agreed_to_meet,
     any_cue,
     is_call_or_denial,
     is_planned,
@@ -565,6 +566,20 @@ def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> lis
     return found
 
 
+def _meet_again(sentence: str, found: list[Mention], ctx: PostContext) -> list[Mention]:
+    """The planned meeting of a sentence in which both sides agree to meet again: with the
+    side of the post's last meeting, else of its flags or tag («Следующую встречу лидеры
+    условились провести в Казани»)."""
+    side = (found[-1].country, found[-1].org) if found else ctx.fallback
+    if side == (None, None):
+        return []
+    russian, participant = _russian_side(sentence, len(sentence), ctx)
+    if not russian and not found:
+        return []
+    participant = participant or (found[-1].russian_participant if found else None)
+    return _mentions([Partner(*side, "")], "bilateral", sentence, participant, ctx)
+
+
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
     """Every meeting a post reports as held or announces as planned, one mention each."""
     text = post.get("text") or ""
@@ -586,6 +601,8 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
+        if not found_here and agreed_to_meet(sentence):
+            found_here = _meet_again(sentence, found, ctx)
         if found_here and SAME_DAY.found_in(sentence.casefold()):
             found_here = _same_day(found_here, earlier, ctx)
         earlier = [*earlier[1 - LOOK_BACK :], sentence]
