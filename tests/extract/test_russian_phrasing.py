@@ -235,3 +235,16 @@ def test_two_people_of_one_state_on_one_day_are_two_meetings() -> None:
 )
 def test_both_sides_agree_to_meet_again(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.country, m.status) for m in post_mentions(ru(text))] == expected
+
+
+def test_meeting_again_is_with_the_same_person() -> None:
+    found = post_mentions(
+        ru(
+            "В.В.Путин провёл в Кремле переговоры с Президентом Армении В.Хачатуряном.\n"
+            "Следующую встречу лидеры условились провести в Минске."
+        )
+    )
+    assert [(m.status, m.counterpart_name, m.russian_participant) for m in found] == [
+        ("held", "В.Хачатурян", "Vladimir Putin"),
+        ("planned", "В.Хачатурян", "Vladimir Putin"),
+    ]

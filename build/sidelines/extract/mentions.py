@@ -576,8 +576,19 @@ def _meet_again(sentence: str, found: list[Mention], ctx: PostContext) -> list[M
     russian, participant = _russian_side(sentence, len(sentence), ctx)
     if not russian and not found:
         return []
-    participant = participant or (found[-1].russian_participant if found else None)
-    return _mentions([Partner(*side, "")], "bilateral", sentence, participant, ctx)
+    if not found:
+        return _mentions([Partner(*side, "")], "bilateral", sentence, participant, ctx)
+    last = found[-1]  # the same two people meet again
+    return [
+        m._replace(counterpart_name=last.counterpart_name, counterpart_role=last.counterpart_role)
+        for m in _mentions(
+            [Partner(*side, "")],
+            "bilateral",
+            sentence,
+            participant or last.russian_participant,
+            ctx,
+        )
+    ]
 
 
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
