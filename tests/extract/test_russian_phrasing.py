@@ -248,3 +248,27 @@ def test_meeting_again_is_with_the_same_person() -> None:
         ("held", "В.Хачатурян", "Vladimir Putin"),
         ("planned", "В.Хачатурян", "Vladimir Putin"),
     ]
+
+
+def test_a_participial_clause_names_no_other_side() -> None:
+    # kommersant.ru (the eval corpus's UNGA72 article): «Лавров, возглавляющий делегацию
+    # РФ на … сессии Генассамблеи ООН, прилетел …» — the UN named inside the clause about
+    # the minister is no side of a meeting.
+    text = (
+        "Министр иностранных дел России Сергей Лавров, возглавляющий делегацию РФ на "
+        "74-й сессии Генеральной ассамблеи ООН, прилетел в Нью-Йорк и сразу включился в "
+        "череду переговоров."
+    )
+    assert post_mentions(ru(text)) == []
+
+
+def test_the_head_of_the_organisation_named_before() -> None:
+    # MFA, Cairo visits to the Arab League (the eval corpus's Egypt embassy file): the League
+    # named first, then «Генеральный секретарь организации»; the host's flags do not make
+    # him Egypt's.
+    text = (
+        "🇷🇺🇪🇬 В штаб-квартире Лиги арабских государств С.В.Лавров выступил перед "
+        "представителями стран – членов ЛАГ, после чего встретился с Генеральным секретарём "
+        "организации А.Абуль Гейтом."
+    )
+    assert [(m.country, m.org) for m in post_mentions(ru(text))] == [(None, "LAS")]

@@ -442,6 +442,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [p for p in partners if not (p.org and p.org in gatherings)]
     if len(partners) > 1 and JOINT.search(sentence):
         fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
+    if not partners and not gatherings and cue is not None and words.strip():
+        partners = _head_of_named_organisation(sentence, words)
     if not partners and not gatherings and compound is not None:
         partners = [Partner(*compound, "")]  # «прошли российско-вьетнамские консультации»
     fallback = not partners and not gatherings and ctx.fallback != (None, None)
@@ -458,6 +460,16 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
         found += _mentions(held_together, "multilateral", clause, participant, ctx)
     return found
+
+
+def _head_of_named_organisation(sentence: str, words: str) -> list[Partner]:
+    """The other side as the head of an organisation the sentence named before ("…
+    of the Arab League, then met with the organisation's Secretary-General"), a flag pair
+    of the host state notwithstanding."""
+    if not names_head_of_organisation(words):
+        return []
+    orgs = organisations_named(sentence)
+    return [Partner(None, orgs[0], words)] if orgs else []
 
 
 def _mentions(

@@ -55,6 +55,11 @@ LEADING_WITH = re.compile(r"^\s*(?:[-–—:]\s*)?(?:(?:with|between|by|с|со|
 LEADING_PLACE_RU = re.compile(
     r"^\s*(?:в|во|на)\s+(?:[А-ЯЁ][\w-]*(?:ой|ом|ей|ем|ых|их)\s+[а-яё][\w-]*|[А-ЯЁ][\w-]*)(?=\s)"
 )
+# A participial clause set off by commas says more about the subject («Лавров, возглавляющий
+# делегацию на сессии ГА ООН, …»): what it names is no other side.
+PARTICIPLE_CLAUSE = re.compile(
+    r",\s+[а-яё]+(?:ющ|ящ|ащ|ущ|вш)(?:ий|ая|ее|ие|его|ей|им|ими|их|его|ую)\s[^,]*,"
+)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
     r"ранее|до\s+этого|перед\s+этим|затем|позднее|также|кроме\s+того)[,\s]+",
@@ -239,6 +244,8 @@ def other_side(
         object_words = LEADING_PLACE_RU.sub("", object_words)
     after.append(_cut(" " + object_words, stop).lstrip())
     subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
+    if cyrillic:
+        subject = PARTICIPLE_CLAUSE.sub(",", subject)
     if not cyrillic:
         subject = _cut(subject, SUBJECT_VERB_EN)
         scenes = list(SUBJECT_SCENE_EN.finditer(subject))
