@@ -272,3 +272,30 @@ def test_the_head_of_the_organisation_named_before() -> None:
         "организации А.Абуль Гейтом."
     )
     assert [(m.country, m.org) for m in post_mentions(ru(text))] == [(None, "LAS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # MFA, 28 Jul 2021, Geneva strategic stability dialogue (Ryabkov and Sherman): the
+        # other side named first, of no state the words name; the flags name it.
+        pytest.param(
+            "🇷🇺🇺🇸 За столом переговоров — Первый заместитель Государственного секретаря "
+            "У.Шерман и Заместитель Министра иностранных дел России С.А.Рябков.",
+            [("USA", "held", "У.Шерман")],
+            id="other-side-first-then-the-russian-one",
+        ),
+        # TASS, 11 Sep 2025 (Russia–GCC strategic dialogue in Sochi): «раунд» of a dialogue is
+        # a meeting, and «Россия – ССАГПЗ» names its sides.
+        pytest.param(
+            "В Сочи идёт восьмой раунд стратегического диалога Россия – ССАГПЗ с участием "
+            "министров иностранных дел.",
+            [("GCC", "held", None)],
+            id="a-round-of-a-dialogue",
+        ),
+    ],
+)
+def test_rounds_and_delegations(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [
+        (m.country or m.org, m.status, m.counterpart_name) for m in post_mentions(ru(text))
+    ] == expected

@@ -23,7 +23,7 @@ _MEETING = (
     r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
     r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*|пообщал\w*"
+    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*|пообщал\w*|раунд\w*"
     r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
 )
 MEETING = compile_guarded(_MEETING, re.I)
@@ -149,7 +149,8 @@ LIST_HEADING = compile_guarded(_LIST_HEADING, re.I)
 MEETING_WORDS = Literals(
     "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat",
     "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
-    "встрет", "переговор", "бесед", "пообщал", "консультац", "разговор", "тет-а-тет", "сверили",
+    "встрет", "переговор", "бесед", "пообщал", "раунд", "консультац", "разговор", "тет-а-тет",
+    "сверили",
     "мнениями",
 )  # fmt: skip
 RECEIVED_WORDS = Literals(

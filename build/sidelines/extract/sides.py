@@ -158,9 +158,12 @@ def split_parts(words: str, cyrillic: bool) -> list[str]:
             current_partner = mine
         theirs = partner_of(following)
         russian_next = is_russian_side(following)
-        if current_partner != (None, None) and (
-            (theirs != (None, None) and theirs != current_partner) or russian_next
-        ):
+        # a person of no named state before the Russian side is still the other one
+        # («… заместитель Государственного секретаря У.Шерман и … С.А.Рябков»)
+        someone = current_partner != (None, None) or OFFICE.search(piece) is not None
+        if (
+            current_partner != (None, None) and theirs != (None, None) and theirs != current_partner
+        ) or (someone and russian_next):
             parts.append(words[start : sep.start()])
             start = sep.end()
             current_partner = (None, None)
