@@ -285,6 +285,14 @@ def test_the_head_of_the_organisation_named_before() -> None:
             [("USA", "held", "У.Шерман")],
             id="other-side-first-then-the-russian-one",
         ),
+        # MFA, 30 Sep 2021, second round of the Geneva dialogue: the two heads of delegation
+        # as a pair subject, the other's state named only by the flags.
+        pytest.param(
+            "🇷🇺🇺🇸 Сегодня в Женеве делегации во главе с У.Шерман и С.А.Рябковым провели "
+            "второй раунд диалога по стратегической стабильности.",
+            [("USA", "held", "У.Шерман")],
+            id="pair-of-heads-of-delegation",
+        ),
         # TASS, 11 Sep 2025 (Russia–GCC strategic dialogue in Sochi): «раунд» of a dialogue is
         # a meeting, and «Россия – ССАГПЗ» names its sides.
         pytest.param(

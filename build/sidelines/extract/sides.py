@@ -60,6 +60,9 @@ LEADING_PLACE_RU = re.compile(
 PARTICIPLE_CLAUSE = re.compile(
     r",\s+[а-яё]+(?:ющ|ящ|ащ|ущ|вш)(?:ий|ая|ее|ие|его|ей|им|ими|их|его|ую)\s[^,]*,"
 )
+# The words before a delegation's head («делегации во главе с», "delegations led by"): the
+# scene, not the head's office.
+LED_BY = re.compile(r"^.*?(?:во\s+главе\s+с|\b(?:led|headed)\s+by)\s+", re.I)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
     r"ранее|до\s+этого|перед\s+этим|затем|позднее|также|кроме\s+того)[,\s]+",
@@ -265,6 +268,9 @@ def other_side(
         paired = _paired(subject, cyrillic)
         if paired:
             return paired, paired[0].words
+        others = [p for p in split_parts(subject, cyrillic) if not is_russian_side(p)]
+        if others:  # «делегации во главе с У.Шерман и С.А.Рябковым»: the state unnamed
+            return [], LED_BY.sub("", others[-1])
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
