@@ -307,3 +307,20 @@ def test_rounds_and_delegations(text: str, expected: list[tuple[Any, ...]]) -> N
     assert [
         (m.country or m.org, m.status, m.counterpart_name) for m in post_mentions(ru(text))
     ] == expected
+
+
+def test_the_city_table_holds_only_what_cldr_lacks() -> None:
+    from sidelines.extract.aliases import RUSSIAN_CITIES
+    from sidelines.extract.city_names import _cldr_cities
+
+    for russian, english in RUSSIAN_CITIES.items():
+        assert russian == russian.casefold(), russian
+        assert russian not in _cldr_cities(), russian  # CLDR names it already
+        assert english_city(russian.upper()) == english
+
+
+def test_the_twenty_in_everyday_russian() -> None:
+    # MFA, 25 Sep 2024, Lavrov at the G20 foreign ministers' meeting in New York: «стран
+    # "двадцатки"» is the G20.
+    text = "Кроме того, С.В.Лавров взял слово на встрече глав МИД стран «двадцатки»."
+    assert [(m.org, m.format) for m in post_mentions(ru(text))] == [("G20", "multilateral")]

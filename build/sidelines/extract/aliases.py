@@ -127,7 +127,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "ОДКБ",
         "Организация Договора о коллективной безопасности",
     ),
-    "G20": ("G20", "G-20", "Group of Twenty", "Группа двадцати", "Большая двадцатка"),
+    "G20": ("G20", "G-20", "Group of Twenty", "Группа двадцати", "Большая двадцатка", "двадцатка"),
     "ASEAN": (
         "Association of Southeast Asian Nations",
         "ASEAN",
