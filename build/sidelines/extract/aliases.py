@@ -46,6 +46,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Ivory Coast": "CIV",
     "DR Congo": "COD",
     "ДР Конго": "COD",
+    "ФРГ": "DEU",
     "Белоруссия": "BLR",
     "Беларусь": "BLR",
     "Киргизия": "KGZ",
@@ -126,7 +127,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "ОДКБ",
         "Организация Договора о коллективной безопасности",
     ),
-    "G20": ("G20", "G-20", "Group of Twenty", "Группа двадцати", "Большая двадцатка"),
+    "G20": ("G20", "G-20", "Group of Twenty", "Группа двадцати", "Большая двадцатка", "двадцатка"),
     "ASEAN": (
         "Association of Southeast Asian Nations",
         "ASEAN",
@@ -169,6 +170,25 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
         "Азиатско-Тихоокеанское экономическое сотрудничество",
     ),
     "UNESCO": ("UNESCO", "ЮНЕСКО"),
+    "NDB": ("New Development Bank", "NDB", "НБР", "Новый банк развития"),
+}
+
+# Meeting places named in Russian that no CLDR time zone is named after (casefolded ->
+# English; `city_names` finds the rest in CLDR). A venue stands for its city.
+RUSSIAN_CITIES: dict[str, str] = {
+    "казань": "Kazan",
+    "сочи": "Sochi",
+    "астана": "Astana",
+    "санкт-петербург": "St Petersburg",
+    "рио-де-жанейро": "Rio de Janeiro",
+    "бразилиа": "Brasilia",
+    "ханой": "Hanoi",
+    "анкара": "Ankara",
+    "женева": "Geneva",
+    "вашингтон": "Washington",
+    "ново-огарёво": "Novo-Ogaryovo",
+    "ново-огарево": "Novo-Ogaryovo",
+    "кремль": "Moscow",
 }
 
 # Regions whose names hold a country's name or adjective ("Latin America", «Индийский

@@ -23,7 +23,7 @@ _MEETING = (
     r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
     r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*"
+    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*|пообщал\w*|раунд\w*"
     r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
 )
 MEETING = compile_guarded(_MEETING, re.I)
@@ -35,7 +35,9 @@ _RECEIVED = (
     r"|welcome)"
     r"(?=\s+(?:by\s+|the\s+[A-Z]|his\s+|her\s+|[A-Z]))"
     r"|(?<!\w)(?:принял[аи]?|принимает|принимал[аи]?|принят[аы]?|был\s+принят\w*|примет|примут)"
-    r"(?=\s+(?:[А-ЯЁ]|посл|министр|глав|президент|премьер|председател|делегаци|генсек|генерал"
+    # the place may come first: «принял в Кремле …», «принял на Смоленской площади …»
+    r"(?=(?:\s+(?:в|во|на)\s+(?:[А-ЯЁ][\w-]*(?:ой|ом|ей|ем|ых|их)\s+[а-яё][\w-]*|[А-ЯЁ][\w-]*))?"
+    r"\s+(?:[А-ЯЁ]|посл|министр|глав|президент|премьер|председател|делегаци|генсек|генерал"
     r"|замест|замминистр|вице|спецпредставител|специальн|директор|секретар|руководител|коллег"
     r"|верховн|королев|корол|наследн|принц|эмир|султан|шейх|канцлер))"
 )
@@ -79,6 +81,22 @@ BOTH_SIDES = compile_guarded(
     re.I,
 )
 
+# Both sides agree to meet again ("the ministers agreed to meet again", «лидеры условились
+# провести следующую встречу», «министры договорились о новой встрече»): a planned meeting
+# with whoever the post's meeting was with.
+AGREED_TO_MEET = compile_guarded(
+    r"\bagreed\s+to\s+(?:meet|hold|continue)\b"
+    r"|(?<!\w)(?:условились|договорились|условлено|договорённост\w*|договоренност\w*)\s+"
+    r"(?:о\s+(?:\w+\s+){0,2}?встреч\w*|встретиться|побеседовать|провести|продолжить)(?!\w)",
+    re.I,
+)
+AGREED_WORDS = Literals("agreed", "условились", "договорились", "условлено", "договор")
+BOTH_SIDES_WORD = compile_guarded(
+    r"\b(?:ministers|leaders|presidents|sides|parties|they)\b"
+    r"|(?<!\w)(?:министры|лидеры|президенты|стороны|главы)(?!\w)",
+    re.I,
+)
+
 # An announcement: a future, a schedule, an intention, an agreement to meet.
 PLANNED = compile_guarded(
     r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?"
@@ -92,7 +110,7 @@ PLANNED = compile_guarded(
     r"|запланирован\w*|намечен\w*|станет|станут|предстоит|предстоящ\w*|проведёт|проведет|проведут"
     r"|встретится|встретятся|примет|прим[уе]т|посетит|возглавит|возглавят|намерен\w*|собирается|ожидается"
     r"|ожидает\w*|условились|договорились\s+(?:о\s+встрече|встретиться|побеседовать|провести)"
-    r"|в\s+(?:его|её|ее)\s+графике|в\s+графике|в\s+программе|для\s+участия|чтобы\s+принять)(?!\w)",
+    r"|прорабатыва\w*|в\s+(?:его|её|ее)\s+графике|в\s+(?:\w+\s+)?графике|в\s+программе|для\s+участия|чтобы\s+принять)(?!\w)",
     re.I,
 )
 # A call, not an in-person meeting (a later issue records these with a mode).
@@ -131,7 +149,8 @@ LIST_HEADING = compile_guarded(_LIST_HEADING, re.I)
 MEETING_WORDS = Literals(
     "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat",
     "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
-    "встрет", "переговор", "бесед", "консультац", "разговор", "тет-а-тет", "сверили",
+    "встрет", "переговор", "бесед", "пообщал", "раунд", "консультац", "разговор", "тет-а-тет",
+    "сверили",
     "мнениями",
 )  # fmt: skip
 RECEIVED_WORDS = Literals(
@@ -157,7 +176,7 @@ PLANNED_WORDS = Literals(
     "пройдут", "планиру", "запланир", "намечен", "станет", "станут", "предстоит", "предстоящ",
     "проведёт", "проведет", "проведут", "встретится", "встретятся", "примет", "примут",
     "посетит", "возглавит", "возглавят", "намерен", "собирается", "ожидается", "ожидает",
-    "условились", "договорились о встрече", "договорились встретиться",
+    "условились", "прорабатыва", "договорились о встрече", "договорились встретиться",
     "договорились побеседовать", "договорились провести", "графике", "в программе",
     "для участия", "чтобы принять",
 )  # fmt: skip
@@ -260,3 +279,17 @@ def is_negated(sentence: str) -> bool:
     """True when the sentence (outside its relative clauses) denies, doubts or conditions
     a meeting."""
     return NEGATED.search(_main_clause(sentence)) is not None
+
+
+def agreed_to_meet(sentence: str) -> bool:
+    """True when both sides (named together) agree to meet again.
+
+    >>> agreed_to_meet("Следующую встречу лидеры условились провести в Казани.")
+    True
+    >>> agreed_to_meet("Стороны договорились о расширении торговли.")
+    False
+    """
+    if not has_any(sentence.casefold(), AGREED_WORDS):
+        return False
+    agreed = AGREED_TO_MEET.search(sentence)
+    return agreed is not None and BOTH_SIDES_WORD.search(sentence, 0, agreed.start()) is not None

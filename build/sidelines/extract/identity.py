@@ -30,6 +30,10 @@ OFFICE_KINDS = [
 ]
 INITIALS = re.compile(r"^(?:\w{1,2}\.\s?)+")
 CYRILLIC = re.compile("[а-яё]", re.I)
+# A person's name beside a title: initials («С.В.Лавров») or a word no title starts with.
+NAMED = re.compile(
+    r"\b\w\.|\b(?!(?:Russian|Russia|России|РФ|МИД|Foreign|Minister)\b)[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ][a-zа-яё]+$"
+)
 
 
 class Sided(Protocol):
@@ -64,10 +68,18 @@ def surname(name: str | None) -> str | None:
     return words[-1].casefold() if words else None
 
 
+@lru_cache(maxsize=4096)
+def title_only(participant: str) -> bool:
+    """True when the Russian side is named by its office alone («Глава МИД России», "the
+    Russian Foreign Minister"): that is anyone holding it, no rival to a name."""
+    return office_kind(participant) is not None and not NAMED.search(participant)
+
+
 def same_counterpart(a: Sided, b: Sided) -> bool:
     """False when the two clearly name different people: different Russian officials,
     different kinds of office, or different surnames in the same script."""
     officials = {a.russian_participant, b.russian_participant} - {None}
+    officials = {p for p in officials if not title_only(p)}
     if len(officials) > 1:
         return False
     kind_a, kind_b = office_kind(a.counterpart_role), office_kind(b.counterpart_role)

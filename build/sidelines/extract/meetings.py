@@ -222,8 +222,16 @@ def meetings_from_mentions(
     """(meetings, meeting_sources) for the mentions of every post, sorted by their keys."""
     meetings: dict[str, dict[str, Any]] = {}
     sources: dict[tuple[str, str], dict[str, Any]] = {}
+    bests: dict[str, Mention] = {}
     for cluster in cluster_mentions(mentions):
         row = meeting_row(cluster)
+        earlier = bests.get(row["meeting_id"])
+        if earlier is not None and not same_counterpart(earlier, cluster.best):
+            # The same side, day and status, but clearly another person (the President
+            # after the foreign minister): its own meeting, its id from its first post.
+            first_post = min(m.post_id for m in cluster.members)
+            row["meeting_id"] = stable_id("meeting", row["meeting_id"], first_post)
+        bests.setdefault(row["meeting_id"], cluster.best)
         meetings.setdefault(row["meeting_id"], row)  # equal ids mean the same meeting
         for m in cluster.members:
             pair = (row["meeting_id"], m.post_id)

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import polars as pl
 
+from sidelines.extract.city_names import english_city
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
     BOTH_SIDES,
@@ -29,6 +30,7 @@ from sidelines.extract.cues import (
     PAIR_ACTION_WORDS,
     RECEIVED,
     RECEIVED_WORDS,
+    agreed_to_meet,
     any_cue,
     is_call_or_denial,
     is_planned,
@@ -40,7 +42,7 @@ from sidelines.extract.datelines import Dateline, dateline, dateline_day, header
 from sidelines.extract.dates import MONTH_ABBREVIATIONS, sentence_date, session_year
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
-from sidelines.extract.identity import same_counterpart
+from sidelines.extract.identity import same_counterpart, title_only
 from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.literals import Literals
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
@@ -59,6 +61,7 @@ from sidelines.extract.sides import (
     pair_subject,
     partner_of,
     partners_in,
+    russia_paired,
 )
 
 # A month's abbreviation ends no sentence before a day ("on Dec. 5", «20 фев. 2018») or
@@ -79,6 +82,13 @@ _ASSEMBLY = r"(?:Ассамбле\w*|Генассамбле\w*|Assembly)(?:\s+О
 SIDELINES = compile_guarded(rf"(?:{_SIDELINES_CUE})[^.;]*?{_ASSEMBLY}", re.I)
 SIDELINES_CUE = compile_guarded(_SIDELINES_CUE, re.I)
 ASSEMBLY_OR_STOP = compile_guarded(rf"(?P<assembly>{_ASSEMBLY})|[.;]", re.I)
+# The General Assembly named with its organisation: «ГА ООН», "the UN General Assembly".
+GENERAL_ASSEMBLY = compile_guarded(
+    r"(?:Генеральн\w*\s+Ассамбле\w*|Генассамбле\w*|ГА)\s+ООН"
+    r"|(?:UN|U\.N\.|United\s+Nations)\s+General\s+Assembly"
+    r"|General\s+Assembly\s+of\s+the\s+(?:UN|United\s+Nations)",
+    re.I,
+)
 # Several states met together rather than one by one.
 JOINT = compile_guarded(
     r"\b(?:trilateral|joint|multilateral|format|quadrilateral)\b"
@@ -398,9 +408,11 @@ def _clause(sentence: str, at: int) -> str:
 
 
 def _multilateral_orgs(sentence: str) -> list[str]:
-    stage = blank_sidelines(sentence)  # the session's margins are not the gathering
-    orgs = organisations_named(stage)
-    return orgs  # the General Assembly itself is a session, not a meeting with the UN
+    """The organisations whose gathering the sentence's Russian side attends. The General
+    Assembly is a session, not a meeting with the UN: neither its margins nor the session
+    itself ("to lead the delegation at the 76th session of the UN General Assembly")."""
+    stage = GENERAL_ASSEMBLY.sub(" ", blank_sidelines(sentence))
+    return organisations_named(stage)
 
 
 def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
@@ -424,7 +436,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     if first is None or is_call_or_denial(sentence):
         return []
     russian, participant = _russian_side(sentence, first.start(), ctx)
-    if not russian:
+    compound = russia_paired(sentence, cue) if cue is not None else None
+    if not russian and compound is None:  # «в формате Россия – ССАГПЗ» names Russia too
         return []
     cyrillic = ctx.cyrillic
     partners: list[Partner] = []
@@ -440,6 +453,10 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [p for p in partners if not (p.org and p.org in gatherings)]
     if len(partners) > 1 and JOINT.search(sentence):
         fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
+    if not partners and not gatherings and cue is not None and words.strip():
+        partners = _head_of_named_organisation(sentence, words)
+    if not partners and not gatherings and compound is not None:
+        partners = [Partner(*compound, "")]  # «прошли российско-вьетнамские консультации»
     fallback = not partners and not gatherings and ctx.fallback != (None, None)
     fallback = fallback and cue is not None
     if fallback and words.strip() and _someone(words, cyrillic):
@@ -456,6 +473,16 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     return found
 
 
+def _head_of_named_organisation(sentence: str, words: str) -> list[Partner]:
+    """The other side as the head of an organisation the sentence named before ("…
+    of the Arab League, then met with the organisation's Secretary-General"), a flag pair
+    of the host state notwithstanding."""
+    if not names_head_of_organisation(words):
+        return []
+    orgs = organisations_named(sentence)
+    return [Partner(None, orgs[0], words)] if orgs else []
+
+
 def _mentions(
     partners: list[Partner],
     fmt: str,
@@ -468,6 +495,7 @@ def _mentions(
     cyrillic = ctx.cyrillic
     planned = is_planned(context)
     place, session = _place(context, cyrillic, ctx)
+    place = english_city(place) if place else None
     when, precision = _date(context, session, planned, ctx)
     if session is not None and when is not None and session_year(session, when.month) != when.year:
         session = None  # a meeting outside the session's year is no meeting of the session
@@ -524,9 +552,17 @@ def _combine(kept: Mention, other: Mention, ctx: PostContext) -> Mention:
         counterpart_name=better.counterpart_name or worse.counterpart_name,
         counterpart_role=better.counterpart_role or worse.counterpart_role,
         location=better.location or worse.location,
-        russian_participant=better.russian_participant or worse.russian_participant,
+        russian_participant=_named_first(better.russian_participant, worse.russian_participant),
         unga_session=better.unga_session if better.unga_session is not None else worse.unga_session,
     )
+
+
+def _named_first(a: str | None, b: str | None) -> str | None:
+    """The Russian side by name rather than by office alone («Сергей Лавров» over «Глава
+    МИД России»)."""
+    if a and b and title_only(a) and not title_only(b):
+        return b
+    return a or b
 
 
 # "The same day": the day of an earlier sentence of the post ("On September 23 … Also in the
@@ -571,6 +607,31 @@ def _dated_by_post(found: list[Mention], ctx: PostContext) -> list[Mention]:
     ]
 
 
+def _meet_again(sentence: str, found: list[Mention], ctx: PostContext) -> list[Mention]:
+    """The planned meeting of a sentence in which both sides agree to meet again: with the
+    side of the post's last meeting, else of its flags or tag («Следующую встречу лидеры
+    условились провести в Казани»)."""
+    side = (found[-1].country, found[-1].org) if found else ctx.fallback
+    if side == (None, None):
+        return []
+    russian, participant = _russian_side(sentence, len(sentence), ctx)
+    if not russian and not found:
+        return []
+    if not found:
+        return _mentions([Partner(*side, "")], "bilateral", sentence, participant, ctx)
+    last = found[-1]  # the same two people meet again
+    return [
+        m._replace(counterpart_name=last.counterpart_name, counterpart_role=last.counterpart_role)
+        for m in _mentions(
+            [Partner(*side, "")],
+            "bilateral",
+            sentence,
+            participant or last.russian_participant,
+            ctx,
+        )
+    ]
+
+
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
     """Every meeting a post reports as held or announces as planned, one mention each."""
     text = post.get("text") or ""
@@ -592,6 +653,8 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
+        if not found_here and agreed_to_meet(sentence):
+            found_here = _meet_again(sentence, found, ctx)
         if found_here and SAME_DAY.found_in(sentence.casefold()):
             found_here = _same_day(found_here, earlier, ctx)
         if found_here and not earlier:

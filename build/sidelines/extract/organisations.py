@@ -18,7 +18,13 @@ WORD = "A-Za-zА-Яа-яЁё"
 # The head of an organisation: a meeting with them is a meeting with the organisation.
 HEAD_TITLE = compile_guarded(
     rf"(?<![{WORD}])(?:"
-    r"Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner|High\s+Representative"
+    # the President of the General Assembly heads a UN body: «Председатель 76-й сессии ГА
+    # ООН», "President of the 78th session of the UN General Assembly"
+    r"Председател[а-яё]*\s+(?:\d+-?[а-яё]*\s+)?(?:сесси[а-яё]*\s+)?"
+    r"(?:Генеральн[а-яё]*\s+Ассамбле[а-яё]*|Генассамбле[а-яё]*|ГА)"
+    r"|President\s+of\s+the\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:session\s+of\s+the\s+)?"
+    r"(?:UN\s+|United\s+Nations\s+)?General\s+Assembly"
+    r"|Secretary[\s-]+General|Director[\s-]+General|High\s+Commissioner|High\s+Representative"
     r"|Executive\s+Secretary|President|Chair(?:man|woman|person)?|Head"
     r"|Генсек[а-яё]*|Генеральн[а-яё]*\s+секретар[а-яё]*|Генеральн[а-яё]*\s+директор[а-яё]*"
     r"|Верховн[а-яё]*\s+комиссар[а-яё]*|Исполнительн[а-яё]*\s+секретар[а-яё]*"

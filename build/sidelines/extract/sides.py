@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.gazetteer import ORGANISATION, names_in
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 from sidelines.extract.people import russian_official, russian_participant
 
@@ -34,7 +35,7 @@ STOP_RU = compile_guarded(
     r"|обсудил\w*|обсуждал\w*|обменял\w*|о\s|об\s|для\s"
     r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
     r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
-    r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d)"
+    r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d(?!\d*-[а-яё]))"
     r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
 )
 # Before the cue, the sides are the last words: what comes first is time and place
@@ -49,6 +50,19 @@ SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s
 CACHED = 4096  # distinct clauses remembered per process
 MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
 LEADING_WITH = re.compile(r"^\s*(?:[-–—:]\s*)?(?:(?:with|between|by|с|со|между)\s+)?", re.I)
+# A place between the verb and its object («принял в Кремле Посла …», «принял на Смоленской
+# площади …»): the scene, not the other side.
+LEADING_PLACE_RU = re.compile(
+    r"^\s*(?:в|во|на)\s+(?:[А-ЯЁ][\w-]*(?:ой|ом|ей|ем|ых|их)\s+[а-яё][\w-]*|[А-ЯЁ][\w-]*)(?=\s)"
+)
+# A participial clause set off by commas says more about the subject («Лавров, возглавляющий
+# делегацию на сессии ГА ООН, …»): what it names is no other side.
+PARTICIPLE_CLAUSE = re.compile(
+    r",\s+[а-яё]+(?:ющ|ящ|ащ|ущ|вш)(?:ий|ая|ее|ие|его|ей|им|ими|их|его|ую)\s[^,]*,"
+)
+# The words before a delegation's head («делегации во главе с», "delegations led by"): the
+# scene, not the head's office.
+LED_BY = re.compile(r"^.*?(?:во\s+главе\s+с|\b(?:led|headed)\s+by)\s+", re.I)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:earlier|before\s+that|later|then|also|meanwhile|in\s+addition|besides|"
     r"ранее|до\s+этого|перед\s+этим|затем|позднее|также|кроме\s+того)[,\s]+",
@@ -65,7 +79,7 @@ OFFICE = compile_guarded(
     r"|speaker|delegation|ministry|ministries|government|FM|FMs|governor|mayor|chief"
     r"|officials?|deputy|vice|top\s+diplomat|foreign\s+affairs)\b"
     r"|(?<!\w)(?:министр\w*|президент\w*|секретар\w*|генсек\w*|председател\w*|глав[аеуыо]\w*"
-    r"|директор\w*|посл[аеуо]?м?|посольств\w*|послами|посланник\w*|представител\w*"
+    r"|директор\w*|посол|посл[аеуо]?м?|посольств\w*|послами|посланник\w*|представител\w*"
     r"|спецпредставител\w*|комиссар\w*|коллег\w*|корол\w*|эмир\w*|султан\w*|шейх\w*|принц\w*"
     r"|премьер\w*|лидер\w*|канцлер\w*|спикер\w*|делегаци\w*|МИД|министерств\w*|правительств\w*"
     r"|замминистр\w*|заместител\w*|замглав\w*|вице\w*|губернатор\w*|мэр\w*|руководител\w*"
@@ -112,8 +126,17 @@ def is_russian_side(words: str) -> bool:
 
 
 def _cut(words: str, stop: re.Pattern[str]) -> str:
+    """The words up to the first stop that is not inside an organisation's name («Организации
+    Договора о коллективной безопасности»: its «о» is no topic)."""
     found = stop.search(words)
-    return words[: found.start()] if found else words
+    if found is None:
+        return words
+    for hit in names_in(words):
+        if hit.kind == ORGANISATION and hit.start <= found.start() < hit.end:
+            found = stop.search(words, hit.end)
+            if found is None:
+                return words
+    return words[: found.start()]
 
 
 def split_parts(words: str, cyrillic: bool) -> list[str]:
@@ -138,9 +161,12 @@ def split_parts(words: str, cyrillic: bool) -> list[str]:
             current_partner = mine
         theirs = partner_of(following)
         russian_next = is_russian_side(following)
-        if current_partner != (None, None) and (
-            (theirs != (None, None) and theirs != current_partner) or russian_next
-        ):
+        # a person of no named state before the Russian side is still the other one
+        # («… заместитель Государственного секретаря У.Шерман и … С.А.Рябков»)
+        someone = current_partner != (None, None) or OFFICE.search(piece) is not None
+        if (
+            current_partner != (None, None) and theirs != (None, None) and theirs != current_partner
+        ) or (someone and russian_next):
             parts.append(words[start : sep.start()])
             start = sep.end()
             current_partner = (None, None)
@@ -219,8 +245,13 @@ def other_side(
     after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
     # The space put back lets a place or time right after the cue end the words too
     # ("are meeting at the UN Headquarters": the UN is the venue, not a side).
-    after.append(_cut(" " + LEADING_WITH.sub("", sentence[cue.end() :]), stop).lstrip())
+    object_words = LEADING_WITH.sub("", sentence[cue.end() :])
+    if cyrillic:
+        object_words = LEADING_PLACE_RU.sub("", object_words)
+    after.append(_cut(" " + object_words, stop).lstrip())
     subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
+    if cyrillic:
+        subject = PARTICIPLE_CLAUSE.sub(",", subject)
     if not cyrillic:
         subject = _cut(subject, SUBJECT_VERB_EN)
         scenes = list(SUBJECT_SCENE_EN.finditer(subject))
@@ -237,6 +268,9 @@ def other_side(
         paired = _paired(subject, cyrillic)
         if paired:
             return paired, paired[0].words
+        others = [p for p in split_parts(subject, cyrillic) if not is_russian_side(p)]
+        if others:  # «делегации во главе с У.Шерман и С.А.Рябковым»: the state unnamed
+            return [], LED_BY.sub("", others[-1])
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
@@ -257,3 +291,31 @@ def other_side(
     # Nobody identified: the words after "with" or the cue may still carry a name.
     named = next((words for words in after if words.strip()), after[-1])
     return [], (subject if russian_object else named)
+
+
+# Russia joined to the other side in one word or by a dash: «российско-вьетнамские
+# консультации», "Russian-Egyptian talks", «в формате Россия – ССАГПЗ», "the Russia-GCC
+# dialogue". Such a compound names both sides of the meeting whose word it stands beside.
+RUSSIA_COMPOUND = compile_guarded(
+    r"(?<!\w)(?:российско|русско|Россия|РФ)\s*[-–—]\s*(?P<ru>[А-ЯЁа-яё]+)"
+    r"|\b(?:Russian|Russia)\s*[-–—]\s*(?P<en>[A-Z][\w]+)",
+    re.I,
+)
+COMPOUND_REACH = 40  # characters between a compound and the meeting word it describes
+
+
+def russia_paired(sentence: str, cue: re.Match[str]) -> tuple[str | None, str | None] | None:
+    """(country, organisation) a Russia-and-X compound next to the cue names, or None.
+
+    >>> russia_paired("Прошли российско-вьетнамские консультации.", re.search("консульт",
+    ...     "Прошли российско-вьетнамские консультации."))
+    ('VNM', None)
+    """
+    window_start = max(cue.start() - COMPOUND_REACH, 0)
+    window = sentence[window_start : cue.end() + COMPOUND_REACH]
+    for found in RUSSIA_COMPOUND.finditer(window):
+        other = found.group("ru") or found.group("en") or ""
+        side = partner_of(other)
+        if side != (None, None):
+            return side
+    return None
