@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sidelines.extract.dates import session_year
+from sidelines.extract.event_codes import event_columns
 from sidelines.extract.identity import same_counterpart
 from sidelines.extract.mentions import Mention, post_mentions
 from sidelines.extract.posts import stable_id
@@ -203,7 +204,7 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
     anchor = when.isoformat() if when else min(m.post_id for m in members)
     # An in-person meeting keeps the id it had before contacts had a mode.
     called = () if first.mode == "in_person" else (first.mode,)
-    return {
+    row = {
         "meeting_id": stable_id("meeting", *cluster.key[:4], *called, session, anchor),
         "date": when,
         "date_precision": best.date_precision if when else "unknown",
@@ -218,6 +219,7 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
         "status": first.status,
         "mode": first.mode,
     }
+    return row | event_columns(row)
 
 
 def meetings_from_mentions(
