@@ -4,6 +4,7 @@ unpacked package folder: polars, pandas, frictionless, Croissant and DuckDB here
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -36,9 +37,11 @@ def run_python(code: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict
 
 def test_the_readme_shows_every_tool(seed_package: Path) -> None:
     found = snippets(seed_package)
-    assert set(found) == {"polars", "pandas", "frictionless", "Croissant", "R", "DuckDB"}
+    assert set(found) == {
+        "polars", "pandas", "frictionless", "Croissant", "R", "DuckDB", "PLOVER"
+    }  # fmt: skip
     languages = [lang for lang, _ in found.values()]
-    assert languages == ["python", "python", "python", "python", "r", "sql"]
+    assert languages == ["python", "python", "python", "python", "r", "sql", "python"]
 
 
 def test_polars_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,3 +100,20 @@ def test_r_snippet(seed_package: Path, tmp_path: Path) -> None:
         pl.read_parquet(seed_package / f"data/{t}.parquet").height for t in ("posts", "meetings")
     ]
     assert result.stdout.split() == [str(counts[0]), str(counts[1]), "Date"]
+
+
+def test_plover_snippet_writes_one_record_per_dated_meeting(
+    seed_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = run_python(snippets(seed_package)["PLOVER"][1], seed_package, monkeypatch)
+    meetings = pl.read_parquet(seed_package / "data/meetings.parquet")
+    dated = meetings.filter(pl.col("date").is_not_null())
+    records = [json.loads(line) for line in names["jsonl"].splitlines()]
+    assert [r["id"] for r in records] == dated["meeting_id"].to_list()
+    assert len(records) >= 1
+    first, row = records[0], dated.row(0, named=True)
+    assert first["date"] == row["date"].isoformat()
+    assert first["source"] == [{"code": "RUS", "actor_text": row["russian_participant"]}]
+    assert first["recipient"][0]["code"] == (row["recipient_country"] or row["recipient_org"])
+    assert first["event"] == [row["plover_event"]]
+    assert (first["mode"], first["cameo_code"]) == (row["plover_mode"], row["cameo_code"])
