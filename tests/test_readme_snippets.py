@@ -49,6 +49,8 @@ def test_polars_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert names["posts"].equals(pl.read_parquet(seed_package / "data/posts.parquet"))
     assert names["meetings"].schema["date"] == pl.Date
     assert names["meetings"].schema["unga_session"] == pl.Int64
+    parquet = pl.read_parquet(seed_package / "data/meetings.parquet")
+    assert names["meetings"]["cameo_code"].to_list() == parquet["cameo_code"].to_list()
 
 
 def test_pandas_snippet_keeps_nullable_integers_and_dates(
@@ -61,6 +63,8 @@ def test_pandas_snippet_keeps_nullable_integers_and_dates(
     assert posts["message_id"].isna().any()
     assert str(meetings["unga_session"].dtype) == "Int64"
     assert pd.api.types.is_datetime64_any_dtype(meetings["date"])
+    parquet = pl.read_parquet(seed_package / "data/meetings.parquet")
+    assert meetings["cameo_code"].tolist() == parquet["cameo_code"].to_list()  # "044", not 44
 
 
 def test_frictionless_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,7 +95,10 @@ def test_r_snippet(seed_package: Path, tmp_path: Path) -> None:
         pytest.skip("Rscript is not installed: the R snippet was not run")
     code = snippets(seed_package)["R"][1]
     script = tmp_path / "load.R"
-    script.write_text(code + 'cat(nrow(posts), nrow(meetings), class(meetings$date), "\\n")\n')
+    script.write_text(
+        code
+        + 'cat(nrow(posts), nrow(meetings), class(meetings$date), meetings$cameo_code[1], "\\n")\n'
+    )
     result = subprocess.run(
         [rscript, str(script)], cwd=seed_package, capture_output=True, text=True, check=False
     )
@@ -99,7 +106,8 @@ def test_r_snippet(seed_package: Path, tmp_path: Path) -> None:
     counts = [
         pl.read_parquet(seed_package / f"data/{t}.parquet").height for t in ("posts", "meetings")
     ]
-    assert result.stdout.split() == [str(counts[0]), str(counts[1]), "Date"]
+    first_code = pl.read_parquet(seed_package / "data/meetings.parquet")["cameo_code"][0]
+    assert result.stdout.split() == [str(counts[0]), str(counts[1]), "Date", first_code]
 
 
 def test_plover_snippet_writes_one_record_per_dated_meeting(

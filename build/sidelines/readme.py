@@ -27,7 +27,9 @@ empty field = null) and `data/NAME.parquet`.
 ```python
 import polars as pl
 posts = pl.read_parquet("data/posts.parquet")
-meetings = pl.read_csv("data/meetings.csv", try_parse_dates=True)
+meetings = pl.read_csv(
+    "data/meetings.csv", try_parse_dates=True, schema_overrides={"cameo_code": pl.String}
+)  # CAMEO codes keep their leading zero: "044", not 44
 ```
 
 **pandas** (`numpy_nullable` keeps integer columns with nulls as integers, not float64)
@@ -36,7 +38,7 @@ import pandas as pd
 posts = pd.read_parquet("data/posts.parquet", dtype_backend="numpy_nullable")
 meetings = pd.read_csv(
     "data/meetings.csv", keep_default_na=False, na_values=[""],
-    dtype_backend="numpy_nullable", parse_dates=["date"],
+    dtype_backend="numpy_nullable", parse_dates=["date"], dtype={"cameo_code": "string"},
 )
 ```
 
@@ -62,7 +64,7 @@ meetings = list(dataset.records("meetings"))  # {"meetings/date": ..., ...}; tex
 ```r
 posts <- read.csv("data/posts.csv", na.strings = "", fileEncoding = "UTF-8")
 meetings <- read.csv("data/meetings.csv", na.strings = "", fileEncoding = "UTF-8",
-                     colClasses = c(date = "Date"))
+                     colClasses = c(date = "Date", cameo_code = "character"))
 ```
 
 **DuckDB**
