@@ -96,6 +96,8 @@ def test_planned(sentence: str, planned: bool) -> None:
         ("Лавров и Ван И провели переговоры в режиме видеоконференции.", "video", False),
         ("The ministers held a video call on Friday.", "video", False),
         ("Virtually every minister met Lavrov.", "in_person", False),
+        # modelled on MID reports «Лавров созвонился с …»
+        ("С.В.Лавров созвонился с Министром иностранных дел Турции.", "phone", False),
     ],
 )
 def test_mode_and_denial(sentence: str, mode: str, negated: bool) -> None:

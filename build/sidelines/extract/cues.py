@@ -113,13 +113,14 @@ VIDEO = compile_guarded(
     re.I,
 )
 PHONE = compile_guarded(
-    r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|телефон", re.I
+    r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|телефон|созвонил",
+    re.I,
 )
 # A call, not an in-person meeting: a post that mentions one is read with care.
 REMOTE = compile_guarded(
     r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|video\s*link"
     r"|videoconferenc|video\s+conferenc|video\s+call|virtual|online\s+(?:meeting|talks)"
-    r"|телефон|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
+    r"|телефон|созвонил|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
     re.I,
 )
 # Words that deny or doubt a meeting rather than report one.
@@ -181,11 +182,13 @@ PLANNED_WORDS = Literals(
     "договорились побеседовать", "договорились провести", "графике", "в программе",
     "для участия", "чтобы принять",
 )  # fmt: skip
-REMOTE_WORDS = Literals("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
+REMOTE_WORDS = Literals(
+    "phone", "video", "virtual", "online", "телефон", "видео", "онлайн", "созвонил"
+)
 CALL_WORDS = Literals(
     "phone", "video", "spoke", "speaks", "spoken", "talked", "телефон", "созвонил", "разговор"
 )
-PHONE_WORDS = Literals("phone", "телефон")
+PHONE_WORDS = Literals("phone", "телефон", "созвонил")
 VIDEO_WORDS = Literals("video", "virtual", "online", "видео", "онлайн")
 NEGATED_WORDS = Literals(
     "no plan", "no meeting", "no talks", "no contact", "not planned", "not scheduled",
