@@ -54,7 +54,7 @@ def test_eval_scores_a_built_corpus(fixture_package: Path, tmp_path: Path) -> No
     record = json.loads(results.read_text(encoding="utf-8"))
     built = json.loads((fixture_package / "datapackage.json").read_text(encoding="utf-8"))
     assert record["code_sha256"] == built["sidelines"]["code_sha256"]
-    assert record["corpus"] == {"files": 2, "posts": 4, "gold_meetings": 2}
+    assert record["corpus"] == {"files": 2, "posts": 4, "gold_meetings": 2, "gold_contacts": 1}
     assert set(record["figures"]) == set(FIGURES)
     assert record["figures"]["posts.found"] == {"value": 1.0, "hits": 4, "total": 4}
     assert record["figures"]["translations.recall"]["total"] == 1

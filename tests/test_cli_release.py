@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -75,4 +76,5 @@ def test_diff_lists_every_removed_key_or_writes_them_all(
     listed = pl.read_csv(keys, infer_schema=False)
     assert listed.filter(pl.col("table") == "posts")["key"].sort().to_list() == sorted(removed)
     assert set(listed["change"]) == {"removed"}
-    assert "## Changes between two packages of version 1.0.0" in cut.stdout
+    version = json.loads((seed_package / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert f"## Changes between two packages of version {version}" in cut.stdout

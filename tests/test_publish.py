@@ -3,8 +3,10 @@ previous release (same version with other data refused, a removed field needs a 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,20 +15,26 @@ from pathlib import Path
 
 import pytest
 
+from sidelines.diff import Snapshot
 from sidelines.pipeline import BuildConfig, build
 from sidelines.publish import (
     PublishConfig,
     PublishError,
     PublishResult,
+    check_against_previous,
     deterministic_zip,
     load_snapshot,
     publish,
 )
-from sidelines.semver import Bump
+from sidelines.semver import Bump, Version, VersionError
 from tests.conftest import RAW, SCHEMAS
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
-ARTIFACTS = ["SHA256SUMS", "datapackage.json", "release-notes.md", "sidelines-1.0.0.zip"]
+# The versions of these tests follow the one the schemas set (bumped as the data changes).
+FIRST = Version.parse(json.loads((SCHEMAS / "package.json").read_text(encoding="utf-8"))["version"])
+PATCH, MINOR, MAJOR = (str(FIRST.bumped(b)) for b in (Bump.PATCH, Bump.MINOR, Bump.MAJOR))
+ZIP = f"sidelines-{FIRST}.zip"
+ARTIFACTS = ["SHA256SUMS", "datapackage.json", "release-notes.md", ZIP]
 
 
 def release(
@@ -88,16 +96,16 @@ def test_artifacts_are_written_and_checksummed(first_release: Path) -> None:
         digest, name = line.split("  ")
         assert hashlib.sha256((first_release / name).read_bytes()).hexdigest() == digest
     descriptor = json.loads((first_release / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["version"] == "1.0.0"
+    assert descriptor["version"] == str(FIRST)
     assert descriptor["sidelines"]["git_commit"] == COMMIT
     assert len(descriptor["sidelines"]["lock_sha256"]) == 64
-    with zipfile.ZipFile(first_release / "sidelines-1.0.0.zip") as archive:
+    with zipfile.ZipFile(first_release / ZIP) as archive:
         names = archive.namelist()
         assert names == sorted(names) and "data/posts.csv" in names
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert archive.read("datapackage.json") == (first_release / "datapackage.json").read_bytes()
     notes = (first_release / "release-notes.md").read_text(encoding="utf-8")
-    assert "# sidelines 1.0.0" in notes and COMMIT in notes and "First release." in notes
+    assert f"# sidelines {FIRST}" in notes and COMMIT in notes and "First release." in notes
 
 
 def test_publishing_twice_gives_identical_bytes(
@@ -117,60 +125,60 @@ def test_zip_bytes_depend_only_on_content() -> None:
 def test_republishing_the_same_content_is_allowed(
     seed_package: Path, first_release: Path, tmp_path: Path
 ) -> None:
-    result = release(seed_package, tmp_path / "dist", first_release / "sidelines-1.0.0.zip")
+    result = release(seed_package, tmp_path / "dist", first_release / ZIP)
     assert result.required is Bump.NONE
 
 
 def test_same_version_with_changed_data_is_refused(first_release: Path, tmp_path: Path) -> None:
-    changed = variant(tmp_path, "1.0.0", edit_raw=True)
+    changed = variant(tmp_path, str(FIRST), edit_raw=True)
     dist = tmp_path / "dist"
     result = subprocess.run(
         [sys.executable, "-m", "sidelines", "publish", "--package", str(changed),
-         "--dist", str(dist), "--previous", str(first_release / "sidelines-1.0.0.zip"),
+         "--dist", str(dist), "--previous", str(first_release / ZIP),
          "--commit", COMMIT, "--schemas", str(tmp_path / "schemas")],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "1.0.0 is already published with different content" in lines[0]
+    assert len(lines) == 1 and f"{FIRST} is already published with different content" in lines[0]
     assert not dist.exists() or not any(dist.iterdir())
 
 
 def test_corrected_description_is_a_patch(first_release: Path, tmp_path: Path) -> None:
-    changed = variant(tmp_path, "1.0.1", describe="The raw file.")
-    result = release(changed, tmp_path / "dist", first_release / "sidelines-1.0.0.zip")
+    changed = variant(tmp_path, PATCH, describe="The raw file.")
+    result = release(changed, tmp_path / "dist", first_release / ZIP)
     assert result.required is Bump.PATCH
 
 
 def test_edited_post_is_a_new_row(first_release: Path, tmp_path: Path) -> None:
     """post_id hashes the text, so an edited post is one row removed and one added: MINOR."""
-    changed = variant(tmp_path, "1.0.1", edit_raw=True)
-    with pytest.raises(PublishError, match=r"need a minor bump, to 1\.1\.0"):
-        release(changed, tmp_path / "dist", first_release / "sidelines-1.0.0.zip")
+    changed = variant(tmp_path, PATCH, edit_raw=True)
+    with pytest.raises(PublishError, match=rf"need a minor bump, to {re.escape(MINOR)}"):
+        release(changed, tmp_path / "dist", first_release / ZIP)
     shutil.rmtree(tmp_path / "datapackage")
     shutil.rmtree(tmp_path / "schemas")
     shutil.rmtree(tmp_path / "raw")
-    changed = variant(tmp_path, "1.1.0", edit_raw=True)
-    release(changed, tmp_path / "dist", first_release / "sidelines-1.0.0.zip")
+    changed = variant(tmp_path, MINOR, edit_raw=True)
+    release(changed, tmp_path / "dist", first_release / ZIP)
     notes = (tmp_path / "dist" / "release-notes.md").read_text(encoding="utf-8")
-    assert "## Changes since 1.0.0" in notes
+    assert f"## Changes since {FIRST}" in notes
     assert "| posts | post_id | 15 | 15 | 1 | 1 | 0 |" in notes
 
 
 @pytest.mark.parametrize(
     ("version", "refused"),
     [
-        pytest.param("1.1.0", True, id="minor-too-low"),
-        pytest.param("2.0.0", False, id="major-accepted"),
+        pytest.param(MINOR, True, id="minor-too-low"),
+        pytest.param(MAJOR, False, id="major-accepted"),
     ],
 )
 def test_removed_field_needs_a_major_bump(
     first_release: Path, tmp_path: Path, version: str, refused: bool
 ) -> None:
     changed = variant(tmp_path, version, drop_field="url")
-    previous = first_release / "sidelines-1.0.0.zip"
+    previous = first_release / ZIP
     if refused:
-        with pytest.raises(PublishError, match=r"need a major bump, to 2\.0\.0"):
+        with pytest.raises(PublishError, match=rf"need a major bump, to {re.escape(MAJOR)}"):
             release(changed, tmp_path / "dist", previous)
     else:
         assert release(changed, tmp_path / "dist", previous).required is Bump.MAJOR
@@ -180,8 +188,10 @@ def test_removed_field_needs_a_major_bump(
 
 def test_lower_version_is_refused(first_release: Path, tmp_path: Path) -> None:
     changed = variant(tmp_path, "0.9.0")
-    with pytest.raises(PublishError, match=r"lower than the previous release 1\.0\.0"):
-        release(changed, tmp_path / "dist", first_release / "sidelines-1.0.0.zip")
+    with pytest.raises(
+        PublishError, match=rf"lower than the previous release {re.escape(str(FIRST))}"
+    ):
+        release(changed, tmp_path / "dist", first_release / ZIP)
 
 
 def test_non_empty_dist_is_refused(seed_package: Path, tmp_path: Path) -> None:
@@ -196,8 +206,8 @@ def test_stale_build_is_refused(seed_package: Path, tmp_path: Path) -> None:
     schemas = tmp_path / "schemas"
     shutil.copytree(SCHEMAS, schemas)
     meta = json.loads((schemas / "package.json").read_text(encoding="utf-8"))
-    (schemas / "package.json").write_text(json.dumps({**meta, "version": "1.2.0"}))
-    with pytest.raises(PublishError, match=r"says 1\.2\.0: rebuild first"):
+    (schemas / "package.json").write_text(json.dumps({**meta, "version": MINOR}))
+    with pytest.raises(PublishError, match=rf"says {re.escape(MINOR)}: rebuild first"):
         release(seed_package, tmp_path / "dist", schemas_dir=schemas)
 
 
@@ -213,6 +223,43 @@ def test_invalid_package_is_refused(seed_package: Path, tmp_path: Path) -> None:
 
 def test_snapshot_reads_folders_and_zips(seed_package: Path, first_release: Path) -> None:
     folder = load_snapshot(seed_package)
-    zipped = load_snapshot(first_release / "sidelines-1.0.0.zip")
+    zipped = load_snapshot(first_release / ZIP)
     assert folder.tables.keys() == zipped.tables.keys()
     assert all(folder.tables[n].equals(zipped.tables[n]) for n in folder.tables)
+
+
+# What release 2.0.0 added to meetings: contacts by mode and their event codes.
+ADDED_IN_2 = [
+    "mode", "plover_event", "plover_mode", "cameo_code", "actor_country", "recipient_country",
+    "recipient_org",
+]  # fmt: skip
+
+
+def without_contacts_columns(package: Snapshot, version: str) -> Snapshot:
+    """The package as a 1.x release had it: meetings without mode and event codes."""
+    descriptor = copy.deepcopy(package.descriptor)
+    descriptor["version"] = version
+    for resource in descriptor["resources"]:
+        if resource["name"] == "meetings":
+            fields = resource["schema"]["fields"]
+            resource["schema"]["fields"] = [f for f in fields if f["name"] not in ADDED_IN_2]
+    tables = {**package.tables, "meetings": package.tables["meetings"].drop(ADDED_IN_2)}
+    return Snapshot(descriptor, tables)
+
+
+@pytest.mark.parametrize(
+    ("version", "refused"),
+    [pytest.param("1.1.0", True, id="minor-refused"), pytest.param("2.0.0", False, id="major")],
+)
+def test_mode_and_event_codes_need_a_major_bump(
+    seed_package: Path, version: str, refused: bool
+) -> None:
+    built = load_snapshot(seed_package)
+    new = Snapshot({**built.descriptor, "version": version}, built.tables)
+    previous = without_contacts_columns(built, "1.0.0")
+    if refused:
+        with pytest.raises(VersionError, match=r"need a major bump, to 2\.0\.0"):
+            check_against_previous(new, previous)
+    else:
+        diff = check_against_previous(new, previous)
+        assert diff is not None and diff.required is Bump.MAJOR

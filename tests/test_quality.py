@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from sidelines.extract.event_codes import event_columns
 from sidelines.pipeline import BuildConfig, build
 from sidelines.quality import QualityFailed, QualityReport, check_quality, run_checks
 from sidelines.quality_suites import (
@@ -55,8 +56,10 @@ def meeting(meeting_id: str, **fields: object) -> dict[str, object]:
         "counterpart_org": None,
         "format": "bilateral",
         "status": "held",
+        "mode": "in_person",
     }
-    return {**base, **fields}
+    row = {**base, **fields}
+    return row | event_columns(row)
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +118,8 @@ def break_generic(tables: Tables, check_id: str) -> Tables:
         frame = pl.concat([frame, frame.head(1)])
     elif rule == "required":
         frame = set_first(frame, column, None)
+    elif rule == "allowed":
+        frame = set_first(frame, column, "not-allowed")
     elif rule == "iso_code":
         frame = set_first(frame, column, "ZZZ" if "country" in column else "zz")
     elif rule.startswith("references_"):
@@ -153,12 +158,19 @@ DOMAIN_BREAKAGES: dict[str, Callable[[Tables], Tables]] = {
         t, "b" * 16, dt.date(2023, 9, 19)
     ),
     "posts.lang.share_stable": lambda t: t,  # broken by its baseline below
+    # a planned meeting coded as if held: CONSULT is no announcement
+    "meetings.cameo_code.crosswalk": lambda t: {
+        **t,
+        "meetings": set_first(
+            t["meetings"].sort("status", descending=True), "plover_event", "CONSULT"
+        ),
+    },
 }
 BASELINES = {"posts.lang.share_stable": {"en": 1.0}}
 
 
 def test_every_check_has_a_breakage() -> None:
-    kinds = ("unique", "required", "iso_code", "references_")
+    kinds = ("unique", "required", "allowed", "iso_code", "references_")
     generic = {i for i in CHECK_IDS if i.split(".")[2].startswith(kinds)}
     assert set(CHECK_IDS) == generic | set(DOMAIN_BREAKAGES)
 
@@ -168,7 +180,9 @@ def test_iso_code_columns_come_from_the_schemas() -> None:
     assert found == [
         "hashtags.country.iso_code",
         "meeting_sources.lang.iso_code",
+        "meetings.actor_country.iso_code",
         "meetings.counterpart_country.iso_code",
+        "meetings.recipient_country.iso_code",
         "posts.lang.iso_code",
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import polars as pl
@@ -41,3 +42,18 @@ def test_text_that_looks_like_a_formula_is_published_as_it_was(tmp_path: Path) -
     (row,) = list(csv.DictReader(io.StringIO(text, newline="")))
     assert row["text"] == ARTICLE.strip()  # no quote mark or space put before the `=`
     assert pl.read_parquet(out / "data" / "posts.parquet")["text"].to_list() == [row["text"]]
+
+
+def test_package_readme_documents_the_event_crosswalk(seed_package: Path) -> None:
+    """Every CAMEO code and PLOVER mode the schema allows has a row in the crosswalk table."""
+    readme = (seed_package / "README.md").read_text(encoding="utf-8")
+    fields = {f["name"]: f for f in json.loads((SCHEMAS / "meetings.json").read_text())["fields"]}
+    table = [
+        line
+        for line in readme.splitlines()
+        if line.startswith("| held") or line.startswith("| planned")
+    ]
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in table]
+    assert {c[6] for c in cells} == set(fields["cameo_code"]["constraints"]["enum"])
+    assert {c[5] for c in cells} - {""} == set(fields["plover_mode"]["constraints"]["enum"])
+    assert "**PLOVER**" in readme

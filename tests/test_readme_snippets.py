@@ -4,6 +4,7 @@ unpacked package folder: polars, pandas, frictionless, Croissant and DuckDB here
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -36,9 +37,11 @@ def run_python(code: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict
 
 def test_the_readme_shows_every_tool(seed_package: Path) -> None:
     found = snippets(seed_package)
-    assert set(found) == {"polars", "pandas", "frictionless", "Croissant", "R", "DuckDB"}
+    assert set(found) == {
+        "polars", "pandas", "frictionless", "Croissant", "R", "DuckDB", "PLOVER"
+    }  # fmt: skip
     languages = [lang for lang, _ in found.values()]
-    assert languages == ["python", "python", "python", "python", "r", "sql"]
+    assert languages == ["python", "python", "python", "python", "r", "sql", "python"]
 
 
 def test_polars_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,6 +49,8 @@ def test_polars_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert names["posts"].equals(pl.read_parquet(seed_package / "data/posts.parquet"))
     assert names["meetings"].schema["date"] == pl.Date
     assert names["meetings"].schema["unga_session"] == pl.Int64
+    parquet = pl.read_parquet(seed_package / "data/meetings.parquet")
+    assert names["meetings"]["cameo_code"].to_list() == parquet["cameo_code"].to_list()
 
 
 def test_pandas_snippet_keeps_nullable_integers_and_dates(
@@ -58,6 +63,8 @@ def test_pandas_snippet_keeps_nullable_integers_and_dates(
     assert posts["message_id"].isna().any()
     assert str(meetings["unga_session"].dtype) == "Int64"
     assert pd.api.types.is_datetime64_any_dtype(meetings["date"])
+    parquet = pl.read_parquet(seed_package / "data/meetings.parquet")
+    assert meetings["cameo_code"].tolist() == parquet["cameo_code"].to_list()  # "044", not 44
 
 
 def test_frictionless_snippet(seed_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,7 +95,10 @@ def test_r_snippet(seed_package: Path, tmp_path: Path) -> None:
         pytest.skip("Rscript is not installed: the R snippet was not run")
     code = snippets(seed_package)["R"][1]
     script = tmp_path / "load.R"
-    script.write_text(code + 'cat(nrow(posts), nrow(meetings), class(meetings$date), "\\n")\n')
+    script.write_text(
+        code
+        + 'cat(nrow(posts), nrow(meetings), class(meetings$date), meetings$cameo_code[1], "\\n")\n'
+    )
     result = subprocess.run(
         [rscript, str(script)], cwd=seed_package, capture_output=True, text=True, check=False
     )
@@ -96,4 +106,22 @@ def test_r_snippet(seed_package: Path, tmp_path: Path) -> None:
     counts = [
         pl.read_parquet(seed_package / f"data/{t}.parquet").height for t in ("posts", "meetings")
     ]
-    assert result.stdout.split() == [str(counts[0]), str(counts[1]), "Date"]
+    first_code = pl.read_parquet(seed_package / "data/meetings.parquet")["cameo_code"][0]
+    assert result.stdout.split() == [str(counts[0]), str(counts[1]), "Date", first_code]
+
+
+def test_plover_snippet_writes_one_record_per_dated_meeting(
+    seed_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = run_python(snippets(seed_package)["PLOVER"][1], seed_package, monkeypatch)
+    meetings = pl.read_parquet(seed_package / "data/meetings.parquet")
+    dated = meetings.filter(pl.col("date").is_not_null())
+    records = [json.loads(line) for line in names["jsonl"].splitlines()]
+    assert [r["id"] for r in records] == dated["meeting_id"].to_list()
+    assert len(records) >= 1
+    first, row = records[0], dated.row(0, named=True)
+    assert first["date"] == row["date"].isoformat()
+    assert first["source"] == [{"code": "RUS", "actor_text": row["russian_participant"]}]
+    assert first["recipient"][0]["code"] == (row["recipient_country"] or row["recipient_org"])
+    assert first["event"] == [row["plover_event"]]
+    assert (first["mode"], first["cameo_code"]) == (row["plover_mode"], row["cameo_code"])

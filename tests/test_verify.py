@@ -95,13 +95,13 @@ BREAKAGES: dict[str, tuple[Breakage, str]] = {
 def test_good_package_passes(seed_package: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, output = check(seed_package, capsys=capsys)
     assert status == 0, output
-    assert "quality of the CSV copy: 35 expectations" in output
-    assert "quality of the Parquet copy: 35 expectations" in output
+    assert "quality of the CSV copy: 51 expectations" in output
+    assert "quality of the Parquet copy: 51 expectations" in output
     # The seeds have no baseline release: language drift had nothing to check, and the
     # hashtag share passed with posts against it. Both are said, not counted as clean passes.
     assert "note: posts.lang.share_stable: not applicable: no rows to check" in output
     assert "note: posts.hashtags.share: passed, with 8 of 15 rows against it" in output
-    assert "34 passed, 1 not applicable, 0 errors, 0 warnings" in output
+    assert "50 passed, 1 not applicable, 0 errors, 0 warnings" in output
 
 
 def test_good_release_zip_passes_with_the_real_command(release_zip: Path) -> None:
@@ -156,10 +156,10 @@ def test_duplicated_row_rerecorded_fails_on_the_copies_and_the_csv_quality(
     )
     assert "error: posts.post_id.unique" in output  # the suites saw the CSV as read
     assert (
-        "quality of the CSV copy: 35 expectations, 33 passed, 1 not applicable, 1 error," in output
+        "quality of the CSV copy: 51 expectations, 49 passed, 1 not applicable, 1 error," in output
     )
     assert (
-        "quality of the Parquet copy: 35 expectations, 34 passed, 1 not applicable, 0 errors"
+        "quality of the Parquet copy: 51 expectations, 50 passed, 1 not applicable, 0 errors"
         in output
     )
 

@@ -41,7 +41,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         console.print(line, markup=False)
     console.print(
         f"measured on {corpus['files']} files, {corpus['posts']} posts, "
-        f"{corpus['gold_meetings']} gold meetings"
+        f"{corpus['gold_meetings']} gold meetings, {corpus.get('gold_contacts', 0)} gold calls"
     )
     breaches = below_floors(card.figures, floors)
     for line in breaches:

@@ -3,7 +3,8 @@
 Each `Check` names a Great Expectations expectation class, its arguments and a severity.
 Keys, required columns and foreign keys come from the Table Schemas; ISO code columns are the
 ones whose schema description says "ISO 3166-1 alpha-3" or "ISO 639-1"; the domain rules
-(sessions, sources, planned dates, texts) are written out below. Cross-table rules run on
+(sessions, sources, planned dates, texts, the event-code crosswalk) are written out below.
+Columns with an `enum` in their schema get an allowed-values check. Cross-table rules run on
 pandas, where GX has no joins: parent keys travel as value sets, and the other rules run on
 small derived frames built by `check_frames`. Nothing here imports GX.
 """
@@ -16,6 +17,7 @@ from typing import Any, Literal
 import polars as pl
 import pycountry
 
+from sidelines.extract.event_codes import EventCodes, event_columns
 from sidelines.schema import Schemas
 
 Severity = Literal["error", "warning"]
@@ -87,6 +89,20 @@ def share_changes(now: dict[str, float], before: dict[str, float] | None) -> pl.
     return frame.with_columns(change=(pl.col("share") - pl.col("baseline_share")).round(4))
 
 
+def crosswalk_agreement(meetings: pl.DataFrame) -> pl.DataFrame:
+    """Each meeting's event codes, and whether they are the ones the crosswalk gives its
+    status, format, mode and venue (`extract/event_codes.py`): a table edited by hand, or
+    codes from another crosswalk, show here."""
+    fields = EventCodes._fields
+    agrees = [
+        all(row[f] == expected for f, expected in event_columns(row).items() if f in fields)
+        for row in meetings.iter_rows(named=True)
+    ]
+    return meetings.select("meeting_id", *fields).with_columns(
+        agrees=pl.Series(agrees, dtype=pl.Boolean)
+    )
+
+
 def check_frames(
     tables: dict[str, pl.DataFrame], baseline_shares: dict[str, float] | None, schemas: Schemas
 ) -> dict[str, pl.DataFrame]:
@@ -116,6 +132,7 @@ def check_frames(
                 "meeting_id", "date", "unga_session"
             )
         ),
+        "meeting_event_codes": crosswalk_agreement(meetings),
         "planned_meeting_sources": meetings.filter(pl.col("status") == "planned")
         .select("meeting_id", "date")
         .join(tables["meeting_sources"].select("meeting_id", "post_id"), on="meeting_id")
@@ -132,6 +149,7 @@ FRAME_KEYS = {
     "language_shares": ["lang"],
     "meeting_sessions": ["meeting_id"],
     "planned_meeting_sources": ["meeting_id", "post_id"],
+    "meeting_event_codes": ["meeting_id"],
 }
 
 
@@ -205,6 +223,19 @@ def schema_checks(table: str, schemas: Schemas, tables: dict[str, pl.DataFrame])
                     {"column": name},
                     "error",
                     f"No row leaves {name} empty.",
+                )
+            )
+        allowed = spec.get("constraints", {}).get("enum")
+        if allowed:
+            checks.append(
+                Check(
+                    f"{table}.{name}.allowed",
+                    table,
+                    table,
+                    "ExpectColumnValuesToBeInSet",
+                    {"column": name, "value_set": allowed},
+                    "error",
+                    f"Every {name} is one of {', '.join(allowed)} (or empty).",
                 )
             )
         for standard, codes in CODE_LISTS.items():
@@ -296,6 +327,16 @@ def domain_checks(tables: dict[str, pl.DataFrame], settings: QualitySettings) ->
             {"column_A": "date", "column_B": "published_on", **both},
             "error",
             "A planned meeting is not dated before a source announcing it was published.",
+        ),
+        Check(
+            "meetings.cameo_code.crosswalk",
+            "meetings",
+            "meeting_event_codes",
+            "ExpectColumnValuesToBeInSet",
+            {"column": "agrees", "value_set": [True]},
+            "error",
+            "A meeting's plover_event, plover_mode and cameo_code are the crosswalk's for its "
+            "status, format, mode and venue (planned: AGREE, 036; a call: CONSULT, phone, 041).",
         ),
         Check(
             "posts.lang.detected",

@@ -6,6 +6,7 @@ from typing import Any
 
 import polars as pl
 
+from sidelines.extract.event_codes import VENUES, crosswalk
 from sidelines.notes import citation_text
 from sidelines.schema import Schemas
 
@@ -26,7 +27,9 @@ empty field = null) and `data/NAME.parquet`.
 ```python
 import polars as pl
 posts = pl.read_parquet("data/posts.parquet")
-meetings = pl.read_csv("data/meetings.csv", try_parse_dates=True)
+meetings = pl.read_csv(
+    "data/meetings.csv", try_parse_dates=True, schema_overrides={"cameo_code": pl.String}
+)  # CAMEO codes keep their leading zero: "044", not 44
 ```
 
 **pandas** (`numpy_nullable` keeps integer columns with nulls as integers, not float64)
@@ -35,7 +38,7 @@ import pandas as pd
 posts = pd.read_parquet("data/posts.parquet", dtype_backend="numpy_nullable")
 meetings = pd.read_csv(
     "data/meetings.csv", keep_default_na=False, na_values=[""],
-    dtype_backend="numpy_nullable", parse_dates=["date"],
+    dtype_backend="numpy_nullable", parse_dates=["date"], dtype={"cameo_code": "string"},
 )
 ```
 
@@ -61,7 +64,7 @@ meetings = list(dataset.records("meetings"))  # {"meetings/date": ..., ...}; tex
 ```r
 posts <- read.csv("data/posts.csv", na.strings = "", fileEncoding = "UTF-8")
 meetings <- read.csv("data/meetings.csv", na.strings = "", fileEncoding = "UTF-8",
-                     colClasses = c(date = "Date"))
+                     colClasses = c(date = "Date", cameo_code = "character"))
 ```
 
 **DuckDB**
@@ -84,8 +87,8 @@ formulas.
 
 MEETINGS = """## How meetings are extracted
 
-A post reports a meeting when one of its sentences (not about the future, not a telephone
-call) has a meeting cue ("held a meeting with", "talks with", "took part in the … meeting
+A post reports a meeting when one of its sentences (not one that denies or doubts it) has a
+meeting cue ("held a meeting with", "talks with", "took part in the … meeting
 of", «встреча … с», «переговоры … с», «принял участие в заседании»), a Russian side, and a
 counterpart:
 
@@ -107,14 +110,20 @@ counterpart:
 - `status`: `planned` for engagements a sentence announces ("will address", «примет
   участие», "on the Minister's programme") with a Russian official and a counterpart;
   a planned engagement is never merged with a held meeting.
+- `mode`: `phone` for a call the sentence reports ("had a telephone conversation with",
+  "spoke by phone with", «провёл телефонный разговор с», «переговорил по телефону»),
+  `video` for a video link ("video call", "videoconference", «по видеосвязи», «в режиме
+  видеоконференции»), else `in_person`. A call in a relative clause ("…, with whom he had
+  spoken by phone") is another contact's. A call and a meeting with the same counterpart on
+  the same day are two rows.
 
 The mentions of one meeting (a Russian post, its English twin, a video caption, a later
 detailed post, a news article) become one row with all of them in `meeting_sources`: the
-same counterpart, format and status, and the same day; a post with no date joins its
+same counterpart, format, status and mode, and the same day; a post with no date joins its
 translation's meeting, else the meeting with that counterpart in the same session (the
 nearest in the file if several). Two meetings with one country on two days are two rows.
 `meeting_id` hashes counterpart, format, status, session and date (undated: the smallest
-source `post_id`), so renaming or reordering raw files keeps it.
+source `post_id`), and the mode of a call, so renaming or reordering raw files keeps it.
 
 ### Known limits
 
@@ -122,12 +131,90 @@ source `post_id`), so renaming or reordering raw files keeps it.
   naming several countries after "ministers" yields one row per country, with no names).
 - Countries named by adjective only ("his Kenyan counterpart") are not recognised; neither
   are Russian officials outside the alias table unless written "Russian Minister Name".
-- Telephone calls and video conferences are not meetings here.
+- A call's mode is read from its own sentence: a post that says "by phone" only in its
+  headline yields an in-person row for a body sentence with no call word.
 - An undated post about a counterpart met twice in one session joins the nearest meeting
   in the file, which may be the wrong one.
 - Russian names and offices are de-declined by suffix rules; unusual names may keep a case
   ending. Offices are as written (English preferred), not normalised.
 """
+
+EVENTS_INTRO = """## Meetings as events (PLOVER and CAMEO)
+
+Every row is also an event of the event-data codebooks, so that the table joins with
+POLECAT/PLOVER and CAMEO-coded data (ICEWS, GDELT). The codes are derived from the row's
+own columns by one crosswalk (`build/sidelines/extract/event_codes.py`), and
+`sidelines check` fails a package whose codes disagree with it:
+
+- `actor_country` is always `RUS` (the reports are the Russian side's); `recipient_country`
+  and `recipient_org` are the counterpart's. CAMEO codes a visit from the visitor's side;
+  here the actor may be the host (043, PLOVER mode `host`, from the CAMEO2PLOVER table).
+- `plover_event`: `CONSULT` for a contact held; `AGREE` for one announced (PLOVER: "all
+  cooperative actions reported in future tense are also taken to imply intentions"; AGREE
+  has no modes, so `plover_mode` is empty).
+- A phone or video call is CAMEO 041 ("discuss by telephone": CAMEO predates video calls)
+  and PLOVER mode `phone` ("via phone or some other remote medium").
+- The venue of a meeting in person: at the General Assembly when `unga_session` is set (UN
+  Headquarters is neither side's soil), else the state of `location` (CLDR's cities in
+  English and Russian, and a short table of others such as Kazan or Astana): Russia, the
+  counterpart's state, a third state, or unknown (no location, or a place no list knows).
+  CAMEO 043 host a visit and 042 make a visit are given only where the venue says so.
+
+| status | mode | format | venue | plover_event | plover_mode | cameo_code |
+|---|---|---|---|---|---|---|
+"""
+
+EVENT_RECIPE = """To write the meetings as PLOVER JSON records (one per line, the PLOVER manual's
+field names; PLOVER requires a date, so undated meetings are left out):
+
+**PLOVER**
+```python
+import polars as pl
+meetings = pl.read_parquet("data/meetings.parquet").filter(pl.col("date").is_not_null())
+events = meetings.select(
+    id="meeting_id",
+    date=pl.col("date").dt.strftime("%Y-%m-%d"),
+    source=pl.concat_list(pl.struct(code="actor_country", actor_text="russian_participant")),
+    recipient=pl.concat_list(
+        pl.struct(
+            code=pl.coalesce("recipient_country", "recipient_org"),
+            actor_text="counterpart_name",
+        )
+    ),
+    event=pl.concat_list("plover_event"),
+    mode="plover_mode",
+    event_loc=pl.struct(name="location"),
+    quad_code=pl.lit(1),  # AGREE and CONSULT are verbal cooperation
+    cameo_code="cameo_code",
+)
+jsonl = events.write_ndjson()  # or events.write_ndjson("meetings.plover.jsonl")
+```
+"""
+
+
+def crosswalk_rows() -> list[str]:
+    """The crosswalk as Markdown table rows, computed by the crosswalk itself: a planned
+    contact, a call, then each format and venue of a meeting in person."""
+    cases = [("planned", "any", "any", "any"), ("held", "phone, video", "any", "any")]
+    cases += [("held", "in_person", f, v) for f in ("bilateral", "multilateral") for v in VENUES]
+    lines = []
+    for status, mode, fmt, where in cases:
+        codes = crosswalk(
+            status,
+            "bilateral" if fmt == "any" else fmt,
+            mode.split(",")[0],
+            "unknown" if where == "any" else where,
+        )
+        cells = [status, mode, fmt, where, codes.plover_event, codes.plover_mode or "",
+                 codes.cameo_code]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def events_section() -> str:
+    """The event-codes section: what the codes mean, the crosswalk table and the recipe."""
+    return EVENTS_INTRO + "\n".join(crosswalk_rows()) + "\n\n" + EVENT_RECIPE
+
 
 CAVEATS = """## Caveats
 
@@ -201,5 +288,5 @@ def render_readme(
             "",
         ]
     parts += [quality] if quality else []
-    parts += [LOADING, MEETINGS, citation_section(meta), CAVEATS]
+    parts += [LOADING, MEETINGS, events_section(), citation_section(meta), CAVEATS]
     return "\n".join(parts)

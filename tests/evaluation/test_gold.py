@@ -183,7 +183,7 @@ def test_seeds_format_with_translations_and_optional_meetings() -> None:
     tables = {"posts": posts, "hashtags": tags, "meetings": meetings, "meeting_sources": sources}
     card = score(gold, tables)
     assert card.misses == []
-    assert card.corpus == {"files": 1, "posts": 2, "gold_meetings": 1}
+    assert card.corpus == {"files": 1, "posts": 2, "gold_meetings": 1, "gold_contacts": 0}
     assert (card.figures["meetings.precision"].hits, card.figures["meetings.precision"].total) == (
         1,
         1,

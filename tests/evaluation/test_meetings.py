@@ -166,10 +166,46 @@ def test_a_phone_call_output_as_a_meeting_is_a_false_positive() -> None:
     )
     assert value(card, "meetings.precision") == (1, 2)
     assert value(card, "meetings.recall") == (1, 1)  # the call is not a meeting to find
-    (miss,) = card.misses
+    (miss,) = [m for m in card.misses if m.figure.startswith("meetings.")]
     assert miss.figure == "meetings.precision" and miss.item == "row c (from post 4)"
     assert miss.file == SOURCE
     assert "phone call" in miss.expected
+    assert value(card, "contacts.recall") == (0, 1)  # nor is it found as a call
+
+
+def test_a_call_row_is_a_contact_not_a_meeting() -> None:
+    gold = [
+        meeting(1, "THA", "Sangiampongsa", [2, 3]),
+        meeting(2, "USA", "Rubio", [4], mode="phone"),
+    ]
+    rows = [row("a", "THA", "Maris Sangiampongsa"), row("c", "USA", "Marco Rubio", mode="phone")]
+    card = scored(gold, rows, {"a": [2, 3], "c": [4]})
+    assert value(card, "meetings.precision") == (1, 1)  # the call row is not counted here
+    assert value(card, "meetings.recall") == (1, 1)
+    assert value(card, "contacts.precision") == (1, 1)
+    assert value(card, "contacts.recall") == (1, 1)
+    assert value(card, "contacts.mode") == (1, 1)
+    assert card.misses == []
+
+
+def test_a_call_of_the_wrong_mode_is_found_with_a_mode_miss() -> None:
+    gold = [meeting(1, "USA", "Rubio", [4], mode="phone")]
+    card = scored(gold, [row("c", "USA", "Marco Rubio", mode="video")], {"c": [4]})
+    assert value(card, "contacts.recall") == (1, 1)
+    assert value(card, "contacts.mode") == (0, 1)
+    (miss,) = card.misses
+    assert (miss.figure, miss.expected, miss.found) == ("contacts.mode", "phone", "video")
+
+
+def test_a_call_row_no_gold_reports_is_a_contact_false_positive() -> None:
+    gold = [meeting(1, "THA", "Sangiampongsa", [2, 3])]
+    rows = [row("a", "THA", "Maris Sangiampongsa"), row("c", "USA", "Marco Rubio", mode="phone")]
+    card = scored(gold, rows, {"a": [2, 3], "c": [4]})
+    assert value(card, "meetings.precision") == (1, 1)
+    assert value(card, "contacts.precision") == (0, 1)
+    assert value(card, "contacts.recall") == (0, 0)
+    (miss,) = card.misses
+    assert (miss.figure, miss.file, miss.item) == ("contacts.precision", SOURCE, "row c")
 
 
 def test_a_wrong_date_is_a_true_positive_with_a_date_miss() -> None:

@@ -26,6 +26,8 @@ WORDS = [
     "проведёт", "встретится", "посетит", "намерен", "ожидается", "условились",
     "договорились о встрече", "telephone", "phone call", "by phone", "video link",
     "videoconference", "virtual", "online meeting", "телефонный", "видеосвязи", "онлайн",
+    "spoke by phone", "video call", "virtual summit", "созвонился", "разговор по телефону",
+    "телефонная беседа", "Телефонный разговор", "talked over the telephone",
     "no plans", "not planned", "won't", "will not", "impossible", "ruled out", "denied",
     "cancelled", "postponed", "there is no", "possible meeting", "не планируется",
     "не состоится", "нет планов", "невозможно", "исключено", "отменена", "отложена",
@@ -46,6 +48,9 @@ PAIRS = [
     (cues.PLANNED, cues.PLANNED_WORDS),
     (cues.REMOTE, cues.REMOTE_WORDS),
     (cues.NEGATED, cues.NEGATED_WORDS),
+    (cues.CALL, cues.CALL_WORDS),
+    (cues.PHONE, cues.PHONE_WORDS),
+    (cues.VIDEO, cues.VIDEO_WORDS),
 ]
 
 
@@ -77,17 +82,42 @@ def test_planned(sentence: str, planned: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "skipped"),
+    ("sentence", "mode", "negated"),
     [
-        ("Sergey Lavrov had a telephone conversation with Marco Rubio.", True),
-        ("They agreed to prepare a possible meeting between the Presidents.", True),
-        ("Lavrov said that talks with Kyiv are impossible.", True),
-        ("Putin received Ramaphosa, with whom he had spoken by telephone twice.", False),
-        ("С.В.Лавров провёл переговоры с Министром иностранных дел Египта.", False),
+        ("Sergey Lavrov had a telephone conversation with Marco Rubio.", "phone", False),
+        ("They agreed to prepare a possible meeting between the Presidents.", "in_person", True),
+        ("Lavrov said that talks with Kyiv are impossible.", "in_person", True),
+        (
+            "Putin received Ramaphosa, with whom he had spoken by telephone twice.",
+            "in_person",
+            False,
+        ),
+        ("С.В.Лавров провёл переговоры с Министром иностранных дел Египта.", "in_person", False),
+        ("Лавров и Ван И провели переговоры в режиме видеоконференции.", "video", False),
+        ("The ministers held a video call on Friday.", "video", False),
+        ("Virtually every minister met Lavrov.", "in_person", False),
+        # modelled on MID reports «Лавров созвонился с …»
+        ("С.В.Лавров созвонился с Министром иностранных дел Турции.", "phone", False),
     ],
 )
-def test_calls_and_denials(sentence: str, skipped: bool) -> None:
-    assert cues.is_call_or_denial(sentence) is skipped
+def test_mode_and_denial(sentence: str, mode: str, negated: bool) -> None:
+    assert cues.contact_mode(sentence) == mode
+    assert cues.is_negated(sentence) is negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov spoke by phone with Rubio.",
+        "Lavrov talked over the telephone with Rubio.",
+        "a phone call between Lavrov and Rubio",
+        "С.В.Лавров провёл телефонный разговор с М.Рубио.",
+        "Лавров созвонился с Рубио.",
+        "Состоялась телефонная беседа министров.",
+    ],
+)
+def test_call_cue(sentence: str) -> None:
+    assert cues.CALL.search(sentence) is not None
 
 
 def test_received_needs_a_person() -> None:

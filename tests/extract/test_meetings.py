@@ -67,8 +67,9 @@ def fixture_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _rows(package: Path) -> list[dict[str, Any]]:
-    return list(read_table(package, "meetings").iter_rows(named=True))
+def _rows(package: Path, mode: str = "in_person") -> list[dict[str, Any]]:
+    rows = read_table(package, "meetings").iter_rows(named=True)
+    return [r for r in rows if r["mode"] == mode]
 
 
 @pytest.mark.parametrize("expected", EXPECTED)
@@ -90,10 +91,14 @@ def test_fixture_meeting(fixture_package: Path, expected: tuple[Any, ...]) -> No
 
 
 def test_fixture_has_no_other_meetings(fixture_package: Path) -> None:
-    """The sanctions comment and the telephone call yield nothing; nothing else appears."""
+    """The sanctions comment yields nothing, the telephone call is a contact of its own
+    mode; nothing else appears."""
     rows = _rows(fixture_package)
     assert len(rows) == len(EXPECTED)
     assert not [r for r in rows if r["counterpart_country"] in {"USA", "AZE"}]
+    calls = [(r["counterpart_country"], r["status"]) for r in _rows(fixture_package, "phone")]
+    assert calls == [("AZE", "held")]
+    assert not _rows(fixture_package, "video")
 
 
 def test_fixture_roles_and_places(fixture_package: Path) -> None:
@@ -128,6 +133,7 @@ def mention(post_id: str, day: date | None, precision: str, **kw: Any) -> Mentio
         "org": None,
         "format": "bilateral",
         "status": "held",
+        "mode": "in_person",
         "date": day,
         "date_precision": precision,
         "unga_session": 78,

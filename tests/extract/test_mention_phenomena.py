@@ -140,15 +140,15 @@ SHAPES = [
         [("VNM", "bilateral", "held")],
         id="consultations-foreign-deputy-first",
     ),
-    # A call in one sentence does not make the post's meeting a call (the remote test is per
-    # sentence), and the call itself is kept out.
+    # A call in one sentence does not make the post's meeting a call (the mode is read per
+    # sentence); the call is a contact of its own (`test_mentions.test_contact_mode`).
     pytest.param(
         post(
             "Sergey Lavrov met with the Foreign Minister of Peru. Later he had a telephone "
             "conversation with the Foreign Minister of Chile."
         ),
-        [("PER", "bilateral", "held")],
-        id="call-is-not-a-meeting",
+        [("PER", "bilateral", "held"), ("CHL", "bilateral", "held")],
+        id="call-is-its-own-contact",
     ),
     # tass.com, "Putin then received … with whom he had spoken by telephone": a call in a
     # relative clause is another event.

@@ -56,8 +56,8 @@ def post(text: str, **kw: Any) -> dict[str, Any]:
         ),
         pytest.param(
             post("Sergey Lavrov had a telephone conversation with the Foreign Minister of Peru."),
-            [],
-            id="phone-call",
+            [("PER", None, "bilateral", "held")],
+            id="phone-call-is-a-contact",
         ),
         pytest.param(
             post("Lavrov said that talks with Kyiv are impossible."),
@@ -108,3 +108,86 @@ def test_mentions_travel_as_frames_unchanged() -> None:
     )
     assert found and frame_mentions(mentions_frame(found)) == found
     assert frame_mentions(mentions_frame([])) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # modelled on MID, "Foreign Minister Sergey Lavrov's telephone conversation with ..."
+        pytest.param(
+            post("Sergey Lavrov spoke by phone with the Foreign Minister of Peru."),
+            [("PER", "held", "phone")],
+            id="spoke-by-phone",
+        ),
+        pytest.param(
+            post("Sergey Lavrov will have a phone call with the Foreign Minister of Peru."),
+            [("PER", "planned", "phone")],
+            id="planned-phone-call",
+        ),
+        # modelled on TASS, «Лавров провёл телефонный разговор с главой МИД Египта»
+        pytest.param(
+            post(
+                "С.В.Лавров провёл телефонный разговор с Министром иностранных дел Египта.",
+                lang="ru",
+            ),
+            [("EGY", "held", "phone")],
+            id="telefonnyi-razgovor",
+        ),
+        pytest.param(
+            post(
+                "С.В.Лавров переговорил по телефону с Министром иностранных дел Египта.", lang="ru"
+            ),
+            [("EGY", "held", "phone")],
+            id="pogovoril-po-telefonu",
+        ),
+        # modelled on MID, «переговоры в режиме видеоконференции»
+        pytest.param(
+            post(
+                "С.В.Лавров провёл переговоры в режиме видеоконференции с Министром иностранных"
+                " дел Египта.",
+                lang="ru",
+            ),
+            [("EGY", "held", "video")],
+            id="videokonferentsiya",
+        ),
+        pytest.param(
+            post(
+                "С.В.Лавров провёл встречу по видеосвязи с Министром иностранных дел Египта.",
+                lang="ru",
+            ),
+            [("EGY", "held", "video")],
+            id="po-videosvyazi",
+        ),
+        pytest.param(
+            post("Sergey Lavrov held a video call with the Foreign Minister of Peru."),
+            [("PER", "held", "video")],
+            id="video-call",
+        ),
+        # a call in a relative clause is another contact: this one was in person
+        pytest.param(
+            post(
+                "Sergey Lavrov met the Foreign Minister of Peru, with whom he had spoken by phone."
+            ),
+            [("PER", "held", "in_person")],
+            id="call-in-relative-clause",
+        ),
+        pytest.param(
+            post(
+                "Sergey Lavrov met with the Foreign Minister of Peru. Later he had a telephone "
+                "conversation with the Foreign Minister of Chile."
+            ),
+            [("PER", "held", "in_person"), ("CHL", "held", "phone")],
+            id="mode-per-sentence",
+        ),
+        pytest.param(
+            post(
+                "Sergey Lavrov said there are no talks with the Foreign Minister of Peru by phone."
+            ),
+            [],
+            id="denied-call",
+        ),
+    ],
+)
+def test_contact_mode(row: dict[str, Any], expected: list[tuple[Any, ...]]) -> None:
+    got = [(m.country, m.status, m.mode) for m in post_mentions(row)]
+    assert got == expected

@@ -29,6 +29,9 @@ FIGURES: dict[str, str] = {
     "meetings.session": "true positives with the gold General Assembly session (null for null)",
     "meetings.sources": "true positives listing every gold post among their sources",
     "meetings.format": "true positives with the gold format (bilateral, multilateral)",
+    "contacts.precision": "phone and video rows that are a true positive",
+    "contacts.recall": "gold phone and video contacts found (counterpart and status agree)",
+    "contacts.mode": "found contacts with the gold mode (phone, video)",
     "translations.precision": "translation links in the package that the gold makes",
     "translations.recall": "gold translation pairs the package links",
 }

@@ -301,6 +301,14 @@ def row_misses(
     return misses
 
 
+def sources_of(meeting_sources: list[Row]) -> dict[str, frozenset[str]]:
+    """The post ids of each meeting."""
+    collected: dict[str, set[str]] = defaultdict(set)
+    for s in meeting_sources:
+        collected[s["meeting_id"]].add(s["post_id"])
+    return {k: frozenset(v) for k, v in collected.items()}
+
+
 def score_meetings(
     gold: Gold,
     rows: list[Row],
@@ -309,11 +317,8 @@ def score_meetings(
     post_lang: dict[PostRef, str | None],
 ) -> tuple[list[Figure], list[Miss]]:
     """Precision, recall (also per language and venue), counterparts among pairs, and each
-    field among true positives; every miss named."""
-    collected: dict[str, set[str]] = defaultdict(set)
-    for s in meeting_sources:
-        collected[s["meeting_id"]].add(s["post_id"])
-    sources = {k: frozenset(v) for k, v in collected.items()}
+    field among true positives; every miss named. `rows` are the in-person rows."""
+    sources = sources_of(meeting_sources)
     wanted = [g for g in gold.meetings if g.in_person and not g.optional]
     pairs = pair_meetings(wanted, rows, sources, found)
     true = [p for p in pairs if p.true_positive]

@@ -78,7 +78,8 @@ def accuracy_readme(accuracy: dict[str, Any]) -> str:
         f"`{accuracy['code_sha256'][:12]}…`) on the repository's evaluation corpus: "
         f"{corpus.get('files', 0)} raw files written after real ministry posts and agency "
         f"news in Russian and English, {corpus.get('posts', 0)} posts and "
-        f"{corpus.get('gold_meetings', 0)} in-person meetings annotated by hand (`eval/`). "
+        f"{corpus.get('gold_meetings', 0)} in-person meetings and "
+        f"{corpus.get('gold_contacts', 0)} phone or video calls annotated by hand (`eval/`). "
         f"{headline}A row is right when its counterpart country (or organisation) and status "
         "agree with the annotation; the other figures count the right values among those rows.",
         "",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sidelines.evaluation.contacts import is_call, score_contacts
 from sidelines.evaluation.figures import Scorecard
 from sidelines.evaluation.gold import Gold
-from sidelines.evaluation.meetings import score_meetings
+from sidelines.evaluation.meetings import score_meetings, sources_of
 from sidelines.evaluation.posts import score_posts, score_translations
 
 
@@ -16,6 +17,7 @@ def corpus_size(gold: Gold) -> dict[str, int]:
         "files": len(gold.files),
         "posts": sum(len(f.posts) for f in gold.files),
         "gold_meetings": sum(m.in_person and not m.optional for m in gold.meetings),
+        "gold_contacts": sum(not m.in_person and not m.optional for m in gold.meetings),
     }
 
 
@@ -24,12 +26,24 @@ def score(gold: Gold, tables: dict[str, list[dict[str, Any]]]) -> Scorecard:
     posts = score_posts(gold, tables["posts"], tables["hashtags"])
     translation_figures, translation_misses = score_translations(gold, tables["posts"], posts.found)
     langs = {p.ref: p.lang for f in gold.files for p in f.posts}
+    # In-person meetings are scored as before contacts had a mode; calls on their own.
+    in_person = [r for r in tables["meetings"] if not is_call(r)]
+    calls = [r for r in tables["meetings"] if is_call(r)]
     meeting_figures, meeting_misses = score_meetings(
-        gold, tables["meetings"], tables["meeting_sources"], posts.found, langs
+        gold, in_person, tables["meeting_sources"], posts.found, langs
     )
-    figures = {f.name: f for f in [*posts.figures, *meeting_figures, *translation_figures]}
+    contact_figures, contact_misses = score_contacts(
+        (g for g in gold.meetings if not g.in_person and not g.optional),
+        calls,
+        sources_of(tables["meeting_sources"]),
+        posts.found,
+    )
+    figures = {
+        f.name: f
+        for f in [*posts.figures, *meeting_figures, *contact_figures, *translation_figures]
+    }
     return Scorecard(
         figures=figures,
-        misses=[*posts.misses, *meeting_misses, *translation_misses],
+        misses=[*posts.misses, *meeting_misses, *contact_misses, *translation_misses],
         corpus=corpus_size(gold),
     )

@@ -113,11 +113,32 @@ PLANNED = compile_guarded(
     r"|прорабатыва\w*|в\s+(?:его|её|ее)\s+графике|в\s+(?:\w+\s+)?графике|в\s+программе|для\s+участия|чтобы\s+принять)(?!\w)",
     re.I,
 )
-# A call, not an in-person meeting (a later issue records these with a mode).
+# A contact at a distance: "spoke by phone with", "a telephone conversation with", «провёл
+# телефонный разговор с», «созвонился с» (a meeting word such as "conversation" or
+# «переговоры» is found by MEETING first; these are the reports that have none).
+_CALL = (
+    r"\b(?:phone|telephone|video)\s+(?:calls?|conversations?|talks)\b"
+    r"|\b(?:spoke|speaks|spoken|talked)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
+    r"|\bvideo\s*conferenc\w*|\bvideoconferenc\w*"
+    r"|(?<!\w)(?:телефонн\w+\s+(?:разговор|бесед|переговор)\w*|созвонил\w*"
+    r"|разговор\w*\s+по\s+(?:телефону|видеосвязи))"
+)
+CALL = compile_guarded(_CALL, re.I)
+# A contact by video link, and one by telephone: the mode of a reported contact.
+VIDEO = compile_guarded(
+    r"video\s*link|videoconferenc|video\s+conferenc|video\s+call|virtual\s+(?:meeting|talks|summit)"
+    r"|online\s+(?:meeting|talks|summit)|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
+    re.I,
+)
+PHONE = compile_guarded(
+    r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|телефон|созвонил",
+    re.I,
+)
+# A call, not an in-person meeting: a post that mentions one is read with care.
 REMOTE = compile_guarded(
     r"telephone|phone\s+(?:call|conversation|talks)|by\s+phone|over\s+the\s+phone|video\s*link"
     r"|videoconferenc|video\s+conferenc|video\s+call|virtual|online\s+(?:meeting|talks)"
-    r"|телефон|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
+    r"|телефон|созвонил|видеосвяз|видеоконференц|видеорежим|по\s+видео|онлайн",
     re.I,
 )
 # Words that deny or doubt a meeting rather than report one.
@@ -180,7 +201,14 @@ PLANNED_WORDS = Literals(
     "договорились побеседовать", "договорились провести", "графике", "в программе",
     "для участия", "чтобы принять",
 )  # fmt: skip
-REMOTE_WORDS = Literals("phone", "video", "virtual", "online", "телефон", "видео", "онлайн")
+REMOTE_WORDS = Literals(
+    "phone", "video", "virtual", "online", "телефон", "видео", "онлайн", "созвонил"
+)
+CALL_WORDS = Literals(
+    "phone", "video", "spoke", "speaks", "spoken", "talked", "телефон", "созвонил", "разговор"
+)
+PHONE_WORDS = Literals("phone", "телефон", "созвонил")
+VIDEO_WORDS = Literals("video", "virtual", "online", "видео", "онлайн")
 NEGATED_WORDS = Literals(
     "no plan", "no meeting", "no talks", "no contact", "not planned", "not scheduled",
     "not expected", "not meet", "not hold", "won't", "won’t", "will not", "impossible",
@@ -190,7 +218,7 @@ NEGATED_WORDS = Literals(
     "не состоялась", "нет планов", "нет договор", "невозможн", "исключ", "отмен", "отложен",
     "отложил", "не было", "возможн",
 )  # fmt: skip
-CUE_WORDS = Literals(*MEETING_WORDS, *RECEIVED_WORDS, *MULTILATERAL_WORDS, *LIST_WORDS)
+CUE_WORDS = Literals(*MEETING_WORDS, *RECEIVED_WORDS, *MULTILATERAL_WORDS, *LIST_WORDS, *CALL_WORDS)
 
 
 def has_any(folded: str, words: Literals) -> bool:
@@ -266,18 +294,31 @@ def is_remote(sentence: str) -> bool:
     return REMOTE.search(_main_clause(sentence)) is not None
 
 
-def is_call_or_denial(sentence: str) -> bool:
-    """`is_remote(sentence) or is_negated(sentence)`, the main clause found once."""
+def contact_mode(sentence: str) -> str:
+    """How the contact a sentence reports was held: `video`, `phone` or `in_person`, read
+    outside its relative clauses ("…, with whom he had spoken by telephone" is no call).
+
+    >>> contact_mode("Лавров провёл переговоры по видеосвязи с коллегой")
+    'video'
+    >>> contact_mode("Lavrov had a telephone conversation with Rubio")
+    'phone'
+    """
     folded = fold(sentence)
-    if not has_any(folded, REMOTE_WORDS) and not has_any(folded, NEGATED_WORDS):
-        return False
+    if not has_any(folded, REMOTE_WORDS):
+        return "in_person"
     clause = _main_clause(sentence)
-    return REMOTE.search(clause) is not None or NEGATED.search(clause) is not None
+    if has_any(folded, VIDEO_WORDS) and VIDEO.search(clause):
+        return "video"
+    if has_any(folded, PHONE_WORDS) and PHONE.search(clause):
+        return "phone"
+    return "in_person"
 
 
 def is_negated(sentence: str) -> bool:
     """True when the sentence (outside its relative clauses) denies, doubts or conditions
     a meeting."""
+    if not has_any(fold(sentence), NEGATED_WORDS):
+        return False
     return NEGATED.search(_main_clause(sentence)) is not None
 
 

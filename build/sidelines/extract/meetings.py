@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sidelines.extract.dates import session_year
+from sidelines.extract.event_codes import event_columns
 from sidelines.extract.identity import same_counterpart
 from sidelines.extract.mentions import Mention, post_mentions
 from sidelines.extract.posts import stable_id
@@ -22,16 +23,17 @@ from sidelines.extract.posts import stable_id
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
 PUBLICATION_LAG = timedelta(days=3)  # a post may come out a few days after the meeting
 
-GroupKey = tuple[str, str, str, str, str]
+GroupKey = tuple[str, str, str, str, str, str]
 
 
 def group_key(m: Mention) -> GroupKey:
-    """What two mentions must share to be one meeting: counterpart, format and status (a
-    multilateral meeting of no known organisation only merges with its own translation)."""
+    """What two mentions must share to be one meeting: counterpart, format, status and mode
+    (a call and a meeting the same day are two contacts; a multilateral meeting of no known
+    organisation only merges with its own translation)."""
     solo = ""
     if m.format == "multilateral" and not m.org and not m.country:
         solo = min(m.post_id, m.translation_id or m.post_id)
-    return (m.country or "", m.org or "", m.format, m.status, solo)
+    return (m.country or "", m.org or "", m.format, m.status, m.mode, solo)
 
 
 class Cluster:
@@ -200,8 +202,10 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
     if session is not None and when is not None and session_year(session, when.month) != when.year:
         session = None  # dated outside the session's year: a meeting elsewhere
     anchor = when.isoformat() if when else min(m.post_id for m in members)
-    return {
-        "meeting_id": stable_id("meeting", *cluster.key[:4], session, anchor),
+    # An in-person meeting keeps the id it had before contacts had a mode.
+    called = () if first.mode == "in_person" else (first.mode,)
+    row = {
+        "meeting_id": stable_id("meeting", *cluster.key[:4], *called, session, anchor),
         "date": when,
         "date_precision": best.date_precision if when else "unknown",
         "unga_session": session,
@@ -213,7 +217,9 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
         "counterpart_org": first.org,
         "format": first.format,
         "status": first.status,
+        "mode": first.mode,
     }
+    return row | event_columns(row)
 
 
 def meetings_from_mentions(

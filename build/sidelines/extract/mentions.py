@@ -21,6 +21,8 @@ from sidelines.extract.city_names import english_city
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
     BOTH_SIDES,
+    CALL,
+    CALL_WORDS,
     LIST_HEADING,
     MEETING,
     MEETING_WORDS,
@@ -32,7 +34,8 @@ from sidelines.extract.cues import (
     RECEIVED_WORDS,
     agreed_to_meet,
     any_cue,
-    is_call_or_denial,
+    contact_mode,
+    is_negated,
     is_planned,
     is_remote,
     search,
@@ -128,6 +131,7 @@ class Mention(NamedTuple):
     org: str | None
     format: str
     status: str
+    mode: str
     date: date | None
     date_precision: str
     unga_session: int | None
@@ -149,6 +153,7 @@ MENTION_TYPES: dict[str, pl.DataType] = {
     "org": pl.String(),
     "format": pl.String(),
     "status": pl.String(),
+    "mode": pl.String(),
     "date": pl.Date(),
     "date_precision": pl.String(),
     "unga_session": pl.Int64(),
@@ -419,8 +424,10 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     """The meetings one sentence reports or announces (several when it names several
     states met one by one: "met A, B and C")."""
     folded = sentence.casefold()  # the cue literals are single words
-    cue = search(RECEIVED, RECEIVED_WORDS, sentence, folded) or search(
-        MEETING, MEETING_WORDS, sentence, folded
+    cue = (
+        search(RECEIVED, RECEIVED_WORDS, sentence, folded)
+        or search(MEETING, MEETING_WORDS, sentence, folded)
+        or search(CALL, CALL_WORDS, sentence, folded)
     )
     multi = search(MULTILATERAL, MULTILATERAL_WORDS, sentence, folded)
     if multi is not None:
@@ -433,7 +440,7 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         if action and pair_subject(sentence[: action.start()], ctx.cyrillic):
             cue, pair_only = action, True  # "Lavrov and Wang Yi discussed …"
     first = cue or multi
-    if first is None or is_call_or_denial(sentence):
+    if first is None or is_negated(sentence):
         return []
     russian, participant = _russian_side(sentence, first.start(), ctx)
     compound = russia_paired(sentence, cue) if cue is not None else None
@@ -466,10 +473,11 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     clause = _clause(sentence, first.start()) if ";" in sentence else sentence
-    found = _mentions(partners, fmt, clause, participant, ctx) if partners else []
+    mode = contact_mode(sentence)
+    found = _mentions(partners, fmt, clause, participant, ctx, mode) if partners else []
     if gatherings:
         held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
-        found += _mentions(held_together, "multilateral", clause, participant, ctx)
+        found += _mentions(held_together, "multilateral", clause, participant, ctx, mode)
     return found
 
 
@@ -489,9 +497,10 @@ def _mentions(
     context: str,
     participant: str | None,
     ctx: PostContext,
+    mode: str = "in_person",
 ) -> list[Mention]:
     """One mention per partner, dated, placed and given a status by the `context` sentence
-    (the meeting's own, or the heading of a list of meetings)."""
+    (the meeting's own, or the heading of a list of meetings), held in `mode`."""
     cyrillic = ctx.cyrillic
     planned = is_planned(context)
     place, session = _place(context, cyrillic, ctx)
@@ -513,6 +522,7 @@ def _mentions(
                 org=partner.org,
                 format=fmt,
                 status="planned" if planned else "held",
+                mode=mode,
                 date=when,
                 date_precision=precision,
                 unga_session=session,
@@ -639,7 +649,7 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
         return []  # no sentence can have a cue the whole text lacks
     ctx = _context(post)
     found: list[Mention] = []
-    by_side: dict[tuple[str | None, str | None, str, str], list[int]] = {}
+    by_side: dict[tuple[str | None, str | None, str, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
     earlier: list[str] = []  # the last few sentences, for "the same day"
     for start, end in sentence_spans(text):
@@ -661,7 +671,7 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             found_here = _dated_by_post(found_here, ctx)
         earlier = [*earlier[1 - LOOK_BACK :], sentence]
         for m in found_here:
-            key = (m.country, m.org, m.status, m.format)
+            key = (m.country, m.org, m.status, m.format, m.mode)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more
             same = next((i for i in recent if same_counterpart(found[i], m)), None)
             if same is None:
