@@ -329,8 +329,15 @@ def agreed_to_meet(sentence: str) -> bool:
     True
     >>> agreed_to_meet("Стороны договорились о расширении торговли.")
     False
+    >>> agreed_to_meet("Министры условились продолжить контакты.")
+    False
+    >>> agreed_to_meet("The ministers agreed to continue the talks in Geneva.")
+    True
     """
     if not has_any(sentence.casefold(), AGREED_WORDS):
         return False
     agreed = AGREED_TO_MEET.search(sentence)
-    return agreed is not None and BOTH_SIDES_WORD.search(sentence, 0, agreed.start()) is not None
+    if agreed is None or BOTH_SIDES_WORD.search(sentence, 0, agreed.start()) is None:
+        return False
+    # what they agree to hold or continue must be a meeting: «продолжить контакты» may be calls
+    return MEETING.search(sentence) is not None
