@@ -24,7 +24,7 @@ _MEETING = (
     r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
     r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*|пообщал\w*|раунд\w*"
-    r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
+    r"|визит\w*\s+вежливости|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
 )
 MEETING = compile_guarded(_MEETING, re.I)
 # Receiving someone is meeting them, done or to come ("received the Ambassador", "is to
@@ -33,7 +33,8 @@ MEETING = compile_guarded(_MEETING, re.I)
 _RECEIVED = (
     r"\b(?:received|receives|receiving|receive|hosted|hosts|hosting|host|welcomed|welcomes"
     r"|welcome)"
-    r"(?=\s+(?:by\s+|the\s+[A-Z]|his\s+|her\s+|[A-Z]))"
+    # the guest may be described first: "received the newly arrived/visiting Ambassador"
+    r"(?=\s+(?:by\s+|the\s+(?:[a-z-]+\s+){0,2}[A-Z]|his\s+|her\s+|[A-Z]))"
     r"|(?<!\w)(?:принял[аи]?|принимает|принимал[аи]?|принят[аы]?|был\s+принят\w*|примет|примут)"
     # the place may come first: «принял в Кремле …», «принял на Смоленской площади …»
     r"(?=(?:\s+(?:в|во|на)\s+(?:[А-ЯЁ][\w-]*(?:ой|ом|ей|ем|ых|их)\s+[а-яё][\w-]*|[А-ЯЁ][\w-]*))?"
@@ -80,6 +81,16 @@ BOTH_SIDES = compile_guarded(
     r"|^\s*(?:министры|лидеры|президенты|стороны|главы\s+МИД|главы\s+внешнеполитических)",
     re.I,
 )
+
+# A meeting that "took place" with no side named in its sentence («В Москве состоялись
+# межмидовские консультации», "Talks were held in Geneva"): the sides are the post's own.
+TOOK_PLACE = compile_guarded(
+    r"\b(?:took\s+place|were\s+held|was\s+held|will\s+be\s+held|is\s+to\s+be\s+held)\b"
+    r"|(?<!\w)(?:состоял[аио]?сь|состоится|состоятся|прош[лё]л?[аи]?|пройд[её]т|пройдут)(?!\w)",
+    re.I,
+)
+TOOK_PLACE_WORDS = Literals("took", "held", "состо", "прош", "пройд")
+
 
 # Both sides agree to meet again ("the ministers agreed to meet again", «лидеры условились
 # провести следующую встречу», «министры договорились о новой встрече»): a planned meeting
@@ -172,7 +183,7 @@ MEETING_WORDS = Literals(
     "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
     "встрет", "переговор", "бесед", "пообщал", "раунд", "консультац", "разговор", "тет-а-тет",
     "сверили",
-    "мнениями",
+    "мнениями", "вежливости",
 )  # fmt: skip
 RECEIVED_WORDS = Literals(
     "receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут"
@@ -341,3 +352,18 @@ def agreed_to_meet(sentence: str) -> bool:
         return False
     # what they agree to hold or continue must be a meeting: «продолжить контакты» may be calls
     return MEETING.search(sentence) is not None
+
+
+def took_place(sentence: str) -> bool:
+    """True when the sentence says a meeting took place or will, naming no one as its subject.
+
+    >>> took_place("10 октября в Москве состоялись межмидовские консультации.")
+    True
+    >>> took_place("Consultations on strategic stability were held in Geneva.")
+    True
+    >>> took_place("Лавров провёл переговоры.")
+    False
+    """
+    if not has_any(sentence.casefold(), TOOK_PLACE_WORDS):
+        return False
+    return TOOK_PLACE.search(sentence) is not None

@@ -39,6 +39,7 @@ from sidelines.extract.cues import (
     is_planned,
     is_remote,
     search,
+    took_place,
 )
 from sidelines.extract.date_anchors import Anchor
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, header_date
@@ -59,6 +60,8 @@ from sidelines.extract.people import (
 from sidelines.extract.places import UNGA_VENUE, pinned_place, sentence_place
 from sidelines.extract.sides import (
     OFFICE,
+    WITH_EN,
+    WITH_RU,
     Partner,
     other_side,
     pair_subject,
@@ -349,7 +352,20 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
         return True, ctx.official
     if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
         return True, None
+    if _own_official_named_first(sentence[cue_start:], ctx.cyrillic):
+        return True, None
     return False, None
+
+
+def _own_official_named_first(cued: str, cyrillic: bool) -> bool:
+    """True when a meeting noun names its first side by an office of no other state before
+    «с»/"with" («встреча Посла Д.Ю.Алипова с …», "the meeting of Ambassador X with …"): in a
+    Russian channel or agency report an official of no stated country is Russia's own."""
+    joined = (WITH_RU if cyrillic else WITH_EN).search(cued)
+    if joined is None:
+        return False
+    first = cued[: joined.start()]
+    return OFFICE.search(first) is not None and partner_of(first) == (None, None)
 
 
 def _without_dateline(sentence: str, ctx: PostContext) -> str:
@@ -470,6 +486,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
     elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
+    elif fallback and not ctx.mentions_call and not words.strip(" .,;") and took_place(sentence):
+        partners = [Partner(*ctx.fallback, "")]  # «🇷🇺🇦🇲 В Москве состоялись консультации»
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     clause = _clause(sentence, first.start()) if ";" in sentence else sentence

@@ -27,7 +27,9 @@ WITH_RU = compile_guarded(r"(?<!\w)(?:с|со|между)\s+")
 STOP_EN = compile_guarded(
     r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via|to\s+discuss"
     r"|discussed|focused|about|regarding|concerning|over|from\s+\d|held|took|has|have"
-    r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
+    r"|had|was|were|is|are|will|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
+    # "to" ends the words unless it names where an envoy serves ("Ambassador to Russia X")
+    r"|\sto\s(?!(?:the\s+)?[A-Z])"
     r"|,\s+[^,]{0,40}?\b(?:said|told|noted|added|stressed|announced|reported)\b"
 )
 STOP_RU = compile_guarded(
