@@ -79,12 +79,12 @@ OFFICE = compile_guarded(
     r"|director|ambassador|ambassadors|envoy|representative|commissioner|counterparts?"
     r"|colleagues?|king|queen|emir|sultan|sheikh|prince|premier|leader|leaders|chancellor"
     r"|speaker|delegation|ministry|ministries|government|FM|FMs|governor|mayor|chief"
-    r"|officials?|deputy|vice|top\s+diplomat|foreign\s+affairs)\b"
+    r"|officials?|leadership|deputy|vice|top\s+diplomat|foreign\s+affairs)\b"
     r"|(?<!\w)(?:министр\w*|президент\w*|секретар\w*|генсек\w*|председател\w*|глав[аеуыо]\w*"
     r"|директор\w*|посол|посл[аеуо]?м?|посольств\w*|послами|посланник\w*|представител\w*"
     r"|спецпредставител\w*|комиссар\w*|коллег\w*|корол\w*|эмир\w*|султан\w*|шейх\w*|принц\w*"
     r"|премьер\w*|лидер\w*|канцлер\w*|спикер\w*|делегаци\w*|МИД|министерств\w*|правительств\w*"
-    r"|замминистр\w*|заместител\w*|замглав\w*|вице\w*|губернатор\w*|мэр\w*|руководител\w*"
+    r"|замминистр\w*|заместител\w*|замглав\w*|вице\w*|губернатор\w*|мэр\w*|руководит\w*|руководств\w*"
     r"|внешнеполитическ\w*|ведомств\w*|генерал\w*)(?!\w)",
     re.I,
 )
