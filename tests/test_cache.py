@@ -64,6 +64,17 @@ def test_parallel_build_equals_sequential(
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_gx_is_imported_while_workers_parse(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    started: list[int] = []
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(pipeline, "import_gx_in_background", lambda: started.append(jobs))
+    build(config(corpus, tmp_path / "pkg", None, jobs=jobs))
+    assert started == ([2] if jobs == 2 else [])
+
+
 def test_unchanged_rebuild_is_a_check(corpus: Path, tmp_path: Path, counting: list[str]) -> None:
     cfg = config(corpus, tmp_path / "pkg", tmp_path / "cache")
     first = build(cfg)

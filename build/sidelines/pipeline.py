@@ -36,7 +36,12 @@ from sidelines.package import (
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
-from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality import (
+    QualityFailed,
+    QualityReport,
+    check_quality,
+    import_gx_in_background,
+)
 from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
@@ -163,6 +168,8 @@ def extract_all(
     todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
     # Starting worker processes costs about a second: worth it only for real work.
     jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
+    if jobs > 1:  # this process mostly waits on the workers: time to import GX meanwhile
+        import_gx_in_background()
     fresh = parallel_map(extract_source, [r for _, r in todo], jobs, progress, "parse")
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
