@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Any
+from datetime import date
 
 import polars as pl
 
-from sidelines.extract.countries import country_from_hashtag
 from sidelines.extract.dates import event_date, unga_session
-from sidelines.extract.hashtags import find_hashtags
-from sidelines.extract.lang import detect_lang
-from sidelines.extract.translations import link_translations, signature
+from sidelines.extract.post_columns import hashtag_rows, lang, translation_ids
 from sidelines.records import RawPost
 
 ID_LENGTH = 16
@@ -50,44 +47,30 @@ def collapse_repeats(posts: list[RawPost]) -> list[tuple[str, RawPost]]:
     return list(kept.items())
 
 
-def post_row(pid: str, post: RawPost) -> dict[str, Any]:
-    """A posts row (without its translation link): the parsed fields plus id, language,
-    session and event date."""
-    session = unga_session(post.text)
-    fallback_year = post.published_at.year if post.published_at else None
-    return dict(vars(post)) | {
-        "post_id": pid,
-        "lang": detect_lang(post.text),
-        "unga_session": session,
-        "event_date": event_date(post.text, session, fallback_year),
-    }
-
-
-def hashtag_rows(pid: str, text: str | None) -> list[dict[str, Any]]:
-    """The hashtags rows of one post, in order."""
-    return [
-        {
-            "post_id": pid,
-            "position": position,
-            "tag": tag,
-            "tag_norm": tag.casefold(),
-            "country": country_from_hashtag(tag),
-        }
-        for position, tag in enumerate(find_hashtags(text), start=1)
+def dated(posts: list[RawPost]) -> tuple[list[int | None], list[date | None]]:
+    """(UNGA session, event date) of each post, the year it was published as the fallback."""
+    sessions = [unga_session(post.text) for post in posts]
+    days = [
+        event_date(post.text, session, post.published_at.year if post.published_at else None)
+        for post, session in zip(posts, sessions, strict=True)
     ]
+    return sessions, days
 
 
-def file_post_rows(posts: list[RawPost]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(post rows, hashtag rows) for the posts of one file in file order, repeats within
-    the file collapsed and translations linked between neighbours."""
-    rows = [post_row(pid, post) for pid, post in collapse_repeats(posts)]
-    links = link_translations(
-        [signature(r["post_id"], r["source_file"], r["lang"], r["text"]) for r in rows]
-    )
-    for row in rows:
-        row["translation_id"] = links.get(row["post_id"])
-    tags = [tag for row in rows for tag in hashtag_rows(row["post_id"], row["text"])]
-    return rows, tags
+def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(posts, hashtags) of one file in file order, repeats within the file collapsed and
+    translations linked between neighbours: every parsed field (POST_FIELDS) plus id,
+    language, session, event date and translation id; the hashtags as TAG_ROW_TYPES."""
+    ids, kept = zip(*collapse_repeats(posts), strict=True) if posts else ((), ())
+    sessions, days = dated(list(kept))
+    columns = {name: [getattr(post, name) for post in kept] for name in POST_FIELDS}
+    frame = pl.DataFrame(
+        columns | {"post_id": list(ids), "unga_session": sessions, "event_date": days},
+        schema=POST_FIELDS
+        | {"post_id": pl.String, "unga_session": pl.Int64, "event_date": pl.Date},
+    ).with_columns(lang=lang(pl.col("text")))
+    tags = hashtag_rows(frame)
+    return frame.with_columns(translation_id=translation_ids(frame, tags)), tags
 
 
 # Types of the rows built here, before the schemas pick and order the published columns.
@@ -111,6 +94,25 @@ POST_ROW_TYPES: dict[str, pl.DataType] = {
     "message_id": pl.Int64(),
     "url": pl.String(),
 }
+# Every field of a parsed post (RawPost), as a column: what the mentions read besides.
+POST_FIELDS: dict[str, pl.DataType] = {
+    name: POST_ROW_TYPES[name]
+    for name in (
+        "source_file",
+        "kind",
+        "text",
+        "line_start",
+        "line_end",
+        "channel",
+        "forwarded_from",
+        "media_type",
+        "published_at",
+        "edited_at",
+        "message_id",
+        "url",
+        "copies",
+    )
+} | {"channel_key": pl.String(), "variant": pl.Int64()}
 TAG_ROW_TYPES: dict[str, pl.DataType] = {
     "post_id": pl.String(),
     "position": pl.Int64(),
@@ -118,13 +120,6 @@ TAG_ROW_TYPES: dict[str, pl.DataType] = {
     "tag_norm": pl.String(),
     "country": pl.String(),
 }
-
-
-def rows_frame(rows: list[dict[str, Any]], types: dict[str, pl.DataType]) -> pl.DataFrame:
-    """Rows as a typed frame (compact to hold and to send between processes)."""
-    return pl.DataFrame(
-        [{k: row.get(k) for k in types} for row in rows], schema=types, orient="row"
-    )
 
 
 def _numbered(frames: list[pl.DataFrame]) -> pl.DataFrame:
