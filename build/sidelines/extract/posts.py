@@ -70,7 +70,11 @@ def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
         | {"post_id": pl.String, "unga_session": pl.Int64, "event_date": pl.Date},
     ).with_columns(lang=lang(pl.col("text")))
     tags = hashtag_rows(frame)
-    return frame.with_columns(translation_id=translation_ids(frame, tags)), tags
+    # Copied into a fresh column: one computed with shifts holds its ids in string buffers
+    # shared with other columns, and polars then cuts the Parquet pages elsewhere (same
+    # values, other bytes).
+    links = pl.Series(translation_ids(frame, tags).to_list(), dtype=pl.String)
+    return frame.with_columns(translation_id=links), tags
 
 
 # Types of the rows built here, before the schemas pick and order the published columns.
