@@ -199,12 +199,15 @@ def merge_file_frames(
     numbered = renamed(numbered, moves, ["post_id", "translation_id"])
     # Which row to keep for each post, found on the small columns: the texts are then
     # copied once, by one gather, already in the order the table is published in.
+    # A stable sort by id puts each post's first occurrence (lowest row, so lowest file)
+    # first in its group: grouping the sorted ids in order is twice as fast at a million
+    # posts as hashing them and sorting the groups after.
     first = (
         numbered.select("post_id", "copies", "_file")
         .with_row_index("_row")
-        .group_by("post_id")
-        .agg(pl.col("_row").min(), pl.col("_file").min(), pl.col("copies").sum())
-        .sort("post_id")
+        .sort("post_id", maintain_order=True)
+        .group_by("post_id", maintain_order=True)
+        .agg(pl.col("_row").first(), pl.col("_file").first(), pl.col("copies").sum())
     )
     kept = (
         numbered.drop("copies", "_file")[first["_row"]]
