@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+import sidelines.fingerprints as fingerprints
 import sidelines.pipeline as pipeline
 from sidelines.bench_corpus import write_corpus
 from sidelines.cache import BuildCache, frame_bytes
@@ -61,6 +64,17 @@ def test_parallel_build_equals_sequential(
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_gx_is_imported_while_workers_parse(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    started: list[int] = []
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(pipeline, "import_gx_in_background", lambda: started.append(jobs))
+    build(config(corpus, tmp_path / "pkg", None, jobs=jobs))
+    assert started == ([2] if jobs == 2 else [])
+
+
 def test_unchanged_rebuild_is_a_check(corpus: Path, tmp_path: Path, counting: list[str]) -> None:
     cfg = config(corpus, tmp_path / "pkg", tmp_path / "cache")
     first = build(cfg)
@@ -80,6 +94,105 @@ def test_edited_package_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
     (tmp_path / "pkg" / "data" / "posts.csv").write_text("tampered", encoding="utf-8")
     assert not build(cfg).cached
     assert tree_bytes(tmp_path / "pkg") == clean
+
+
+@pytest.fixture()
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files an unchanged-build check reads and hashes, with every file
+    taken as settled (no clock margin), so that only a changed identity makes it hash."""
+    seen: list[str] = []
+    real = fingerprints.fingerprint
+
+    def spy(path: Path) -> fingerprints.Fingerprint:
+        seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(fingerprints, "fingerprint", spy)
+    monkeypatch.setattr(fingerprints, "SETTLED_NS", 0)
+    return seen
+
+
+def same_size_edit(path: Path) -> None:
+    """Change one byte of a file and set its mtime back: only its ctime tells."""
+    before = path.stat()
+    data = bytearray(path.read_bytes())
+    data[-2] = ord("x") if data[-2] != ord("x") else ord("y")
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_an_unchanged_rebuild_reads_no_file(
+    corpus: Path, tmp_path: Path, hashed: list[str], counting: list[str]
+) -> None:
+    cfg = config(corpus, tmp_path / "pkg", tmp_path / "cache")
+    build(cfg)
+    hashed.clear()
+    counting.clear()
+    assert build(cfg).cached
+    assert hashed == [] and counting == []
+
+
+def test_a_same_size_edit_of_the_package_with_its_mtime_kept_is_rebuilt(
+    corpus: Path, tmp_path: Path, hashed: list[str]
+) -> None:
+    cfg = config(corpus, tmp_path / "pkg", tmp_path / "cache")
+    build(cfg)
+    clean = tree_bytes(tmp_path / "pkg")
+    same_size_edit(tmp_path / "pkg" / "data" / "posts.csv")
+    hashed.clear()
+    assert not build(cfg).cached
+    assert "posts.csv" in hashed
+    assert tree_bytes(tmp_path / "pkg") == clean
+
+
+def test_a_same_size_edit_of_a_raw_file_with_its_mtime_kept_is_rebuilt(
+    corpus: Path, tmp_path: Path, hashed: list[str], counting: list[str]
+) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    cfg = replace(config(raw, tmp_path / "pkg", tmp_path / "cache"), allow_removals="an edit")
+    build(cfg)
+    edited = sorted(raw.glob("channel_*.txt"))[0]
+    same_size_edit(edited)
+    counting.clear()
+    assert not build(cfg).cached
+    assert counting == [edited.name]
+
+
+def test_a_touched_raw_file_is_hashed_once_then_trusted(
+    corpus: Path, tmp_path: Path, hashed: list[str], counting: list[str]
+) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    cfg = config(raw, tmp_path / "pkg", tmp_path / "cache")
+    build(cfg)
+    touched = sorted(raw.glob("channel_*.txt"))[0]
+    touched.touch()
+    hashed.clear()
+    counting.clear()
+    assert build(cfg).cached  # the same bytes: nothing to build
+    assert hashed == [touched.name]
+    hashed.clear()
+    assert build(cfg).cached  # and the record was refreshed: stat alone now
+    assert hashed == [] and counting == []
+
+
+def test_a_file_changed_within_the_clock_margin_is_hashed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose ctime is not safely older than the look that hashed it may have changed
+    in the same clock tick: its recorded identity proves nothing, so it is hashed again."""
+    cfg = config(corpus, tmp_path / "pkg", tmp_path / "cache")
+    build(cfg)
+    monkeypatch.setattr(fingerprints, "SETTLED_NS", 10**18)  # nothing is ever settled
+    hashed: list[str] = []
+    real = fingerprints.fingerprint
+    monkeypatch.setattr(fingerprints, "fingerprint", lambda p: hashed.append(p.name) or real(p))
+    assert build(cfg).cached
+    assert sorted(hashed) == sorted(
+        [p.name for p in corpus.iterdir()] + [p.name for p in (tmp_path / "pkg").rglob("*.*")]
+    )
 
 
 def test_added_file_is_the_only_one_parsed_and_matches_clean(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -275,3 +277,20 @@ def test_a_check_that_cannot_run_fails_and_says_why(good: Tables) -> None:
     [result] = run_checks(frames, checks, SCHEMA)
     assert not result.success
     assert "kind" in result.examples[0]
+
+
+def test_gx_is_imported_in_the_background() -> None:
+    """In a fresh interpreter (this one has GX loaded already): the thread leaves GX and
+    the parts the checks use imported, and the main thread is free meanwhile."""
+    script = (
+        "import sys\n"
+        "from sidelines.quality import import_gx_in_background\n"
+        "thread = import_gx_in_background()\n"
+        "print(thread.is_alive())\n"
+        "thread.join()\n"
+        "print('great_expectations.expectations' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["True", "True"]

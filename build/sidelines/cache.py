@@ -32,6 +32,7 @@ import pyarrow.ipc
 from sidelines.extract.mentions import MENTION_TYPES
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import POST_ROW_TYPES, TAG_ROW_TYPES
+from sidelines.fingerprints import Fingerprint, folder_fingerprints
 from sidelines.jsonshape import fits, from_json
 from sidelines.parse.dispatch import ParsedSource
 from sidelines.records import InputError
@@ -163,21 +164,61 @@ class BuildCache:
     def _build_record(self, out_dir: Path) -> Path:
         return self.folder / "builds" / f"{digest(str(out_dir.resolve()))}.json"
 
-    def load_build(self, out_dir: Path, key: str) -> dict[str, Any] | None:
-        """The summary of the last build of `out_dir` if it had this key and the folder still
-        holds exactly what that build wrote."""
+    def load_build(self, out_dir: Path) -> BuildRecord | None:
+        """The record of the last build of `out_dir`, None when missing or damaged."""
         try:
             record = json.loads(self._build_record(out_dir).read_text(encoding="utf-8"))
-            if not isinstance(record, dict) or record.get("key") != key:
-                return None
-            if record.get("files") != tree_digest(out_dir):
-                return None
         except (OSError, ValueError):
             return None
-        summary = record.get("summary")
-        return summary if isinstance(summary, dict) else None
+        return BuildRecord.from_json(record)
 
-    def store_build(self, out_dir: Path, key: str, summary: dict[str, Any]) -> None:
-        """Record the build now at `out_dir`: its key, its files' hashes and its summary."""
-        record = {"key": key, "files": tree_digest(out_dir), "summary": summary}
+    def store_build(
+        self,
+        out_dir: Path,
+        key: str,
+        summary: dict[str, Any],
+        raw: dict[str, Fingerprint],
+        package: dict[str, Fingerprint] | None = None,
+    ) -> None:
+        """Record the build now at `out_dir`: its key, its summary, and the fingerprints of
+        its raw files and of the package's files (hashed here unless given)."""
+        if package is None:
+            package = folder_fingerprints(out_dir)
+        record = BuildRecord(key, summary, raw, package).to_json()
         _atomic_write(self._build_record(out_dir), json.dumps(record, sort_keys=True).encode())
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """What the cache remembers of the last build of an output folder."""
+
+    key: str  # everything the build's output depends on (`pipeline.build_key`)
+    summary: dict[str, Any]  # its BuildSummary, less what describes one run
+    raw: dict[str, Fingerprint]  # the raw files it read, by name in the raw folder
+    package: dict[str, Fingerprint]  # the files it wrote, by path in the package
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "summary": self.summary,
+            "raw": {name: f.to_json() for name, f in self.raw.items()},
+            "package": {name: f.to_json() for name, f in self.package.items()},
+        }
+
+    @classmethod
+    def from_json(cls, record: object) -> BuildRecord | None:
+        """A record from `to_json`'s dict, None for anything else."""
+        if not isinstance(record, dict) or set(record) != {"key", "summary", "raw", "package"}:
+            return None
+        key, summary = record["key"], record["summary"]
+        if not isinstance(key, str) or not isinstance(summary, dict):
+            return None
+        found: list[dict[str, Fingerprint]] = []
+        for part in (record["raw"], record["package"]):
+            if not isinstance(part, dict):
+                return None
+            prints = {name: Fingerprint.from_json(value) for name, value in part.items()}
+            if any(f is None for f in prints.values()):
+                return None
+            found.append({name: f for name, f in prints.items() if f is not None})
+        return cls(key, summary, *found)

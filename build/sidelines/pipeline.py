@@ -23,6 +23,7 @@ from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.extract.posts import merge_file_frames
+from sidelines.fingerprints import Fingerprint, folder_fingerprints, refreshed
 from sidelines.jsonshape import from_json
 from sidelines.outfolder import check_out_dir, output_lock
 from sidelines.package import (
@@ -35,12 +36,24 @@ from sidelines.package import (
 from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
-from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality import (
+    QualityFailed,
+    QualityReport,
+    check_quality,
+    import_gx_in_background,
+)
 from sidelines.quality_report import quality_files
 from sidelines.readme import render_readme
 from sidelines.records import InputError
 from sidelines.schema import Schemas, load_schemas
-from sidelines.sources import RAW_SUFFIXES, RawFolder, RawSource, SetAside, read_sources
+from sidelines.sources import (
+    RAW_SUFFIXES,
+    RawFolder,
+    RawSource,
+    SetAside,
+    read_sources,
+    scan_raw_folder,
+)
 from sidelines.swap import recover, swap_in
 from sidelines.tables import shape, to_frame
 from sidelines.validate import ValidationFailed, validate_tables
@@ -155,6 +168,8 @@ def extract_all(
     todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
     # Starting worker processes costs about a second: worth it only for real work.
     jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
+    if jobs > 1:  # this process mostly waits on the workers: time to import GX meanwhile
+        import_gx_in_background()
     fresh = parallel_map(extract_source, [r for _, r in todo], jobs, progress, "parse")
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
@@ -295,16 +310,17 @@ def unreadable_entries(folder: RawFolder, skip_bad: bool) -> list[SkippedSource]
 
 def build_key(
     config: BuildConfig,
-    raw: list[RawSource],
+    raw: Sequence[tuple[str, str]],
     eval_results: bytes,
     set_aside: Sequence[SetAside] = (),
 ) -> str:
-    """Everything a build's output depends on: code, schemas, lock file, options, raw files,
-    the entries of the raw folder set aside, and the evaluation results it publishes."""
+    """Everything a build's output depends on: code, schemas, lock file, options, raw files
+    (name and sha256), the entries of the raw folder set aside, and the evaluation results
+    it publishes."""
     lock = config.lock_file.read_bytes() if config.lock_file and config.lock_file.is_file() else b""
     schemas = json.dumps(tree_digest(config.schemas_dir), sort_keys=True)
     files = json.dumps(
-        [[r.name, r.sha256] for r in raw] + [[a.name, a.reason, a.bad] for a in set_aside]
+        [[name, sha256] for name, sha256 in raw] + [[a.name, a.reason, a.bad] for a in set_aside]
     )
     return digest(
         "build",
@@ -352,22 +368,60 @@ def build(
         return build_locked(config, progress, notify)
 
 
+def unchanged_build(
+    config: BuildConfig, cache: BuildCache, eval_results: bytes, notify: Notify
+) -> BuildSummary | None:
+    """The summary of the last build of `config.out_dir` if nothing it depends on has
+    changed and the folder still holds exactly what it wrote; else None.
+
+    Only files whose stat identity changed since the last build are read and hashed (see
+    `fingerprints.py`); when one was (a `touch`, a copy of the same bytes), the record is
+    refreshed so that the next check needs stat alone."""
+    record = cache.load_build(config.out_dir)
+    summary = from_json(BuildSummary, record.summary if record else None, TRANSIENT)
+    if record is None or summary is None:
+        return None
+    files, set_aside = scan_raw_folder(config.raw_dir)
+    try:
+        raw = {name: refreshed(path, record.raw.get(name)) for name, path in files}
+    except OSError:
+        return None  # a file that cannot be read: the build proper says which and why
+    hashes = [(name, f.sha256) for name, f in raw.items()]
+    if build_key(config, hashes, eval_results, set_aside) != record.key:
+        return None
+    package = folder_fingerprints(config.out_dir, record.package)
+    if shas(package) != shas(record.package):
+        return None
+    if raw != record.raw or package != record.package:
+        try:
+            cache.store_build(config.out_dir, record.key, record.summary, raw, package)
+        except OSError as err:
+            notify(f"warning: the cache could not record the check ({err})")
+    return summary
+
+
+def shas(fingerprints: dict[str, Fingerprint]) -> dict[str, str]:
+    return {name: f.sha256 for name, f in fingerprints.items()}
+
+
 def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -> BuildSummary:
     """The build proper, under the output folder's lock. Nothing after the swap can fail it:
     a cache record that cannot be written is a warning."""
     clock = StageClock()
     cache = BuildCache(config.cache_dir) if config.cache_dir else None
     schemas = load_schemas(config.schemas_dir)
-    folder = read_sources(config.raw_dir)
-    raw, bad = folder.files, unreadable_entries(folder, config.skip_bad)
     eval_results = eval_results_bytes(config)
     measured = parse_results(eval_results, str(config.eval_results)) if eval_results else None
-    key = build_key(config, raw, eval_results, folder.set_aside)
-    clock.done("read")
-    recorded = cache.load_build(config.out_dir, key) if cache is not None else None
-    if (previous := from_json(BuildSummary, recorded, TRANSIENT)) is not None:
+    if cache is not None:
+        previous = unchanged_build(config, cache, eval_results, notify)
         clock.done("check cache")
-        return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
+        if previous is not None:
+            return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
+    folder = read_sources(config.raw_dir)
+    raw, bad = folder.files, unreadable_entries(folder, config.skip_bad)
+    key = build_key(config, [(r.name, r.sha256) for r in raw], eval_results, folder.set_aside)
+    raw_fingerprints = {r.name: f for r in raw if (f := r.fingerprint) is not None}
+    clock.done("read")
     extracts, skipped = extract_all(raw, config, cache, progress, notify)
     clock.done("parse and extract")
     skipped += bad
@@ -423,7 +477,7 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
         for transient in TRANSIENT:
             del record[transient]
         try:
-            cache.store_build(config.out_dir, key, record)
+            cache.store_build(config.out_dir, key, record, raw_fingerprints)
         except Exception as err:  # the package is in place: this must not fail the build
             notify(f"warning: the package is built, but the cache could not record it ({err})")
     summary.stages = clock.stages

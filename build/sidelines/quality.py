@@ -1,6 +1,7 @@
 """The quality step: run the expectation suites with Great Expectations and collect results.
 
-GX is imported here, lazily, inside `run_checks` only (its import alone takes seconds). It runs
+GX is imported here, lazily, inside `run_checks` only (its import alone takes seconds), or
+ahead of it in a thread while a build's workers parse (`import_gx_in_background`). It runs
 in an ephemeral, in-memory context with analytics and progress bars off: nothing is written,
 nothing is sent. Tables go to GX as pandas frames backed by Arrow, so nullable integers,
 dates and timestamps keep their types.
@@ -8,8 +9,10 @@ dates and timestamps keep their types.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,9 +108,31 @@ def examples(result: dict[str, Any]) -> list[str]:
     return unique[:EXAMPLES]
 
 
+def import_gx() -> None:
+    """Import GX and the parts of it the checks use, analytics off (seconds of work)."""
+    os.environ["GX_ANALYTICS_ENABLED"] = "false"
+    import great_expectations
+    import great_expectations.data_context.types.base
+    import great_expectations.expectations  # noqa: F401
+
+
+def import_gx_in_background() -> threading.Thread:
+    """Start importing GX in a thread, so that its seconds overlap work that waits on other
+    processes (the workers parsing). A later import waits for it through Python's import
+    lock; should it fail, that import raises the error again where it is reported."""
+
+    def quietly() -> None:
+        with contextlib.suppress(Exception):
+            import_gx()
+
+    thread = threading.Thread(target=quietly, name="import great_expectations", daemon=True)
+    thread.start()
+    return thread
+
+
 def gx_context() -> Any:
     """An ephemeral GX context: in memory, analytics and progress bars off."""
-    os.environ["GX_ANALYTICS_ENABLED"] = "false"
+    import_gx()
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,

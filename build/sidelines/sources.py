@@ -14,6 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from sidelines.extract.hashtags import is_hashtag_line
+from sidelines.fingerprints import Fingerprint, Seen, open_regular
 from sidelines.parse.channel_dump import is_post_cue
 from sidelines.records import InputError
 
@@ -26,10 +27,16 @@ class RawSource:
 
     name: str
     data: bytes
+    seen: Seen | None = None  # how the file looked when read (None: not read from a file)
 
     @cached_property  # hashed once: the cache key, the build key and `sources` all use it
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def fingerprint(self) -> Fingerprint | None:
+        """Its sha256 with the identity it had when read, for the next build to trust."""
+        return None if self.seen is None else Fingerprint(self.seen, self.sha256)
 
     @property
     def size(self) -> int:
@@ -174,15 +181,13 @@ def scan_raw_folder(raw_dir: Path) -> tuple[list[tuple[str, Path]], list[SetAsid
     return files, aside
 
 
-def read_regular_file(path: Path) -> bytes:
-    """A file's bytes, refusing anything that is not (or no longer) a regular file: opened
-    without following a last-moment symlink and without blocking on a FIFO."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
+def read_regular_file(path: Path) -> tuple[bytes, Seen]:
+    """A file's bytes and how it looked when opened, refusing anything that is not (or no
+    longer) a regular file: opened without following a last-moment symlink and without
+    blocking on a FIFO."""
+    fd, seen = open_regular(path)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "not a regular file")
-        return handle.read()
+        return handle.read(), seen
 
 
 def read_sources(raw_dir: Path) -> RawFolder:
@@ -192,7 +197,7 @@ def read_sources(raw_dir: Path) -> RawFolder:
     sources: list[RawSource] = []
     for name, path in files:
         try:
-            sources.append(RawSource(name, read_regular_file(path)))
+            sources.append(RawSource(name, *read_regular_file(path)))
         except OSError as err:
             aside.append(SetAside(name, f"unreadable ({err.strerror or err})", True))
     return RawFolder(sources, sorted(aside, key=lambda entry: entry.name))

@@ -7,7 +7,7 @@ from typing import Any
 
 from sidelines.extract.date_anchors import Anchor, day_near, file_anchors
 from sidelines.extract.mentions import post_mentions
-from sidelines.extract.posts import file_post_rows
+from sidelines.extract.posts import file_post_frames
 from sidelines.records import RawPost
 
 
@@ -40,6 +40,11 @@ def test_a_month_abbreviation_before_the_day_ends_no_sentence() -> None:
     )
     assert [m.date for m in post_mentions(english)] == [date(2024, 12, 5)]
     assert [m.date for m in post_mentions(russian)] == [date(2018, 2, 20)]
+
+
+def file_post_rows(posts: list[RawPost]) -> tuple[list[dict[str, Any]], None]:
+    """The post rows of one file, as the meeting mentions read them."""
+    return list(file_post_frames(posts)[0].iter_rows(named=True)), None
 
 
 def dump(*texts: str) -> list[dict[str, Any]]:
@@ -87,7 +92,7 @@ def test_a_session_dates_the_neighbouring_posts() -> None:
 
 def test_no_evidence_no_year() -> None:
     rows = dump("14 июля Посол России провёл беседу с Заместителем министра КНДР Пак Мён Хо.")
-    assert rows[0]["date_anchor"] is None
+    assert rows[0]["anchor_day"] is None
     assert [m.date for m in post_mentions(rows[0] | {"lang": "ru"})] == [None]
 
 

@@ -58,8 +58,7 @@ CASES = [
     # RT, 2021, «Богданов провёл встречу с послом Саудовской Аравии», written as a noun: the
     # embassy's own ambassador named by office alone before «с».
     pytest.param(
-        "В Найроби состоялась встреча Посла Д.Е.Макарова с председателем Сената Кении "
-        "А.Кинги.",
+        "В Найроби состоялась встреча Посла Д.Е.Макарова с председателем Сената Кении А.Кинги.",
         "ru",
         ("KEN", "А.Кинги", "held"),
         id="nominal-meeting-own-ambassador",

@@ -240,7 +240,8 @@ class PostContext:
         if self.published is None and self.article:
             self.published = header_date(self.text)
         self.session: int | None = post.get("unga_session")
-        self.anchor: Anchor | None = post.get("date_anchor")  # when the file says it was written
+        anchor_day = post.get("anchor_day")  # when the file says the post was written
+        self.anchor = Anchor(anchor_day, post["anchor_side"]) if anchor_day else None
         # the post's own day and how it is told (`dates.event_day`), when extraction gave both
         precision = post.get("event_precision")
         self.event = (post.get("event_date"), precision) if precision else (None, "unknown")

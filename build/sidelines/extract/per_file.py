@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import polars as pl
 
 from sidelines.extract.mentions import mentions_frame, post_mentions
-from sidelines.extract.posts import POST_ROW_TYPES, TAG_ROW_TYPES, file_post_rows, rows_frame
+from sidelines.extract.posts import POST_ROW_TYPES, file_post_frames
 from sidelines.parse.dispatch import ParsedSource, parse_source
 from sidelines.records import InputError
 from sidelines.sources import RawSource, decode_source
@@ -28,14 +28,16 @@ class FileExtract:
 
 def extract_parsed(parsed: ParsedSource) -> FileExtract:
     """Post rows, hashtag rows and meeting mentions of a parsed file."""
-    rows, tags = file_post_rows(parsed.posts)
+    posts, tags = file_post_frames(parsed.posts)
     return FileExtract(
         parsed=replace(parsed, posts=[]),
         posts_read=len(parsed.posts),
         copies_read=sum(p.copies for p in parsed.posts),
-        posts=rows_frame(rows, POST_ROW_TYPES),
-        tags=rows_frame(tags, TAG_ROW_TYPES),
-        mentions=mentions_frame([m for row in rows for m in post_mentions(row)]),
+        posts=posts.select(POST_ROW_TYPES.keys()),
+        tags=tags,
+        mentions=mentions_frame(
+            [m for row in posts.iter_rows(named=True) for m in post_mentions(row)]
+        ),
     )
 
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Any
+from datetime import date
+from typing import NamedTuple
 
 import polars as pl
 
-from sidelines.extract.countries import country_from_hashtag
-from sidelines.extract.date_anchors import file_anchors
+from sidelines.extract.date_anchors import Anchor, file_anchors
 from sidelines.extract.datelines import dateline, dateline_day, own_anchor
 from sidelines.extract.dates import event_day, first_year
-from sidelines.extract.hashtags import find_hashtags
-from sidelines.extract.lang import detect_lang
+from sidelines.extract.post_columns import hashtag_rows, lang, translation_ids
 from sidelines.extract.sessions import unga_session
-from sidelines.extract.translations import link_translations, signature
 from sidelines.records import RawPost
 
 ID_LENGTH = 16
@@ -53,64 +51,65 @@ def collapse_repeats(posts: list[RawPost]) -> list[tuple[str, RawPost]]:
     return list(kept.items())
 
 
-def post_row(pid: str, post: RawPost) -> dict[str, Any]:
-    """A posts row (without its translation link and event date): the parsed fields plus
-    id, language and session."""
-    return dict(vars(post)) | {
-        "post_id": pid,
-        "lang": detect_lang(post.text),
-        "unga_session": unga_session(post.text),
-    }
+class PostDates(NamedTuple):
+    """The dates of one file's posts, in file order: session, event day and how it is told
+    (`event_precision`), and the day each post was written near (`date_anchors.py`; read by
+    the meeting mentions, not published)."""
+
+    sessions: list[int | None]
+    days: list[date | None]
+    precisions: list[str]
+    anchors: list[Anchor | None]
 
 
-def date_rows(rows: list[dict[str, Any]]) -> None:
-    """Give the rows of one file, in file order, their `date_anchor` (when each was written,
-    as near as the file tells: `date_anchors.py`) and `event_date`, with its precision
-    (`event_precision`; the anchor and precision are read by the meeting mentions, not
-    published)."""
-    days = [row["published_at"].date() if row.get("published_at") else None for row in rows]
+def dated(posts: list[RawPost]) -> PostDates:
+    """The dates of the posts of one file, in file order."""
+    sessions = [unga_session(post.text) for post in posts]
+    published = [post.published_at.date() if post.published_at else None for post in posts]
     own = [
-        own_anchor(row["text"], day, row["unga_session"], row.get("kind") == "article")
-        for row, day in zip(rows, days, strict=True)
+        own_anchor(post.text, day, session, post.kind == "article")
+        for post, day, session in zip(posts, published, sessions, strict=True)
     ]
-    for row, anchor, published in zip(rows, file_anchors(own), days, strict=True):
-        year = published.year if published else first_year(row["text"])
-        row["date_anchor"] = anchor
-        row["event_date"], row["event_precision"] = event_day(
-            row["text"], row["unga_session"], year, anchor, published
-        )
-        line = dateline(row["text"], agency=row.get("kind") == "article")
-        if row["event_date"] is None and line is not None:  # the agency's day of the report
-            day = dateline_day(line, row["text"] or "", row["unga_session"], year, anchor)
-            row["event_date"], row["event_precision"] = day, "stated" if day else "unknown"
+    anchors = file_anchors(own)
+    days: list[date | None] = []
+    precisions: list[str] = []
+    for post, session, anchor, day in zip(posts, sessions, anchors, published, strict=True):
+        year = day.year if day else first_year(post.text)
+        when, precision = event_day(post.text, session, year, anchor, day)
+        line = dateline(post.text, agency=post.kind == "article")
+        if when is None and line is not None:  # the agency's day of the report
+            when = dateline_day(line, post.text or "", session, year, anchor)
+            precision = "stated" if when else "unknown"
+        days.append(when)
+        precisions.append(precision)
+    return PostDates(sessions, days, precisions, anchors)
 
 
-def hashtag_rows(pid: str, text: str | None) -> list[dict[str, Any]]:
-    """The hashtags rows of one post, in order."""
-    return [
-        {
-            "post_id": pid,
-            "position": position,
-            "tag": tag,
-            "tag_norm": tag.casefold(),
-            "country": country_from_hashtag(tag),
-        }
-        for position, tag in enumerate(find_hashtags(text), start=1)
-    ]
-
-
-def file_post_rows(posts: list[RawPost]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(post rows, hashtag rows) for the posts of one file in file order, repeats within
-    the file collapsed and translations linked between neighbours."""
-    rows = [post_row(pid, post) for pid, post in collapse_repeats(posts)]
-    date_rows(rows)
-    links = link_translations(
-        [signature(r["post_id"], r["source_file"], r["lang"], r["text"]) for r in rows]
-    )
-    for row in rows:
-        row["translation_id"] = links.get(row["post_id"])
-    tags = [tag for row in rows for tag in hashtag_rows(row["post_id"], row["text"])]
-    return rows, tags
+def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(posts, hashtags) of one file in file order, repeats within the file collapsed and
+    translations linked between neighbours: every parsed field (POST_FIELDS) plus id,
+    language, session, event date and translation id; the hashtags as TAG_ROW_TYPES."""
+    ids, kept = zip(*collapse_repeats(posts), strict=True) if posts else ((), ())
+    dates = dated(list(kept))
+    columns = {name: [getattr(post, name) for post in kept] for name in POST_FIELDS}
+    frame = pl.DataFrame(
+        columns
+        | {
+            "post_id": list(ids),
+            "unga_session": dates.sessions,
+            "event_date": dates.days,
+            "event_precision": dates.precisions,
+            "anchor_day": [a.day if a else None for a in dates.anchors],
+            "anchor_side": [a.side if a else None for a in dates.anchors],
+        },
+        schema=POST_FIELDS | DATE_FIELDS,
+    ).with_columns(lang=lang(pl.col("text")))
+    tags = hashtag_rows(frame)
+    # Copied into a fresh column: one computed with shifts holds its ids in string buffers
+    # shared with other columns, and polars then cuts the Parquet pages elsewhere (same
+    # values, other bytes).
+    links = pl.Series(translation_ids(frame, tags).to_list(), dtype=pl.String)
+    return frame.with_columns(translation_id=links), tags
 
 
 # Types of the rows built here, before the schemas pick and order the published columns.
@@ -134,6 +133,34 @@ POST_ROW_TYPES: dict[str, pl.DataType] = {
     "message_id": pl.Int64(),
     "url": pl.String(),
 }
+# Every field of a parsed post (RawPost), as a column: what the mentions read besides.
+POST_FIELDS: dict[str, pl.DataType] = {
+    name: POST_ROW_TYPES[name]
+    for name in (
+        "source_file",
+        "kind",
+        "text",
+        "line_start",
+        "line_end",
+        "channel",
+        "forwarded_from",
+        "media_type",
+        "published_at",
+        "edited_at",
+        "message_id",
+        "url",
+        "copies",
+    )
+} | {"channel_key": pl.String(), "variant": pl.Int64()}
+# The dates of a post besides the published `event_date`: read by the meeting mentions.
+DATE_FIELDS: dict[str, pl.DataType] = {
+    "post_id": pl.String(),
+    "unga_session": pl.Int64(),
+    "event_date": pl.Date(),
+    "event_precision": pl.String(),
+    "anchor_day": pl.Date(),
+    "anchor_side": pl.String(),
+}
 TAG_ROW_TYPES: dict[str, pl.DataType] = {
     "post_id": pl.String(),
     "position": pl.Int64(),
@@ -141,13 +168,6 @@ TAG_ROW_TYPES: dict[str, pl.DataType] = {
     "tag_norm": pl.String(),
     "country": pl.String(),
 }
-
-
-def rows_frame(rows: list[dict[str, Any]], types: dict[str, pl.DataType]) -> pl.DataFrame:
-    """Rows as a typed frame (compact to hold and to send between processes)."""
-    return pl.DataFrame(
-        [{k: row.get(k) for k in types} for row in rows], schema=types, orient="row"
-    )
 
 
 def _numbered(frames: list[pl.DataFrame]) -> pl.DataFrame:
@@ -223,12 +243,15 @@ def merge_file_frames(
     numbered = renamed(numbered, moves, ["post_id", "translation_id"])
     # Which row to keep for each post, found on the small columns: the texts are then
     # copied once, by one gather, already in the order the table is published in.
+    # A stable sort by id puts each post's first occurrence (lowest row, so lowest file)
+    # first in its group: grouping the sorted ids in order is twice as fast at a million
+    # posts as hashing them and sorting the groups after.
     first = (
         numbered.select("post_id", "copies", "_file")
         .with_row_index("_row")
-        .group_by("post_id")
-        .agg(pl.col("_row").min(), pl.col("_file").min(), pl.col("copies").sum())
-        .sort("post_id")
+        .sort("post_id", maintain_order=True)
+        .group_by("post_id", maintain_order=True)
+        .agg(pl.col("_row").first(), pl.col("_file").first(), pl.col("copies").sum())
     )
     kept = (
         numbered.drop("copies", "_file")[first["_row"]]

@@ -1,0 +1,54 @@
+"""Python's `\\w` and `\\s` as explicit character classes for polars' (Rust) regexes.
+
+Rust's `\\w` is not Python's: it takes in every combining mark, connector punctuation and
+the zero-width joiner, and leaves out numbers such as `²`; its Unicode tables are also a
+different version than this Python's. So that an expression finds exactly what the Python
+pattern it replaces found, the classes are read off Python's own `re`, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import numpy as np
+
+# Every code point but the surrogates, which are no characters and no regex can hold
+PLANES = (range(0xD800), range(0xE000, 0x110000))
+
+
+@cache
+def _characters(plane: range) -> str:
+    return np.arange(plane.start, plane.stop, dtype="<u4").tobytes().decode("utf-32-le")
+
+
+def _escaped(code_point: int) -> str:
+    return f"\\x{{{code_point:X}}}"
+
+
+@cache
+def python_class(pattern: str) -> str:
+    """The members (ranges, no brackets) of a class matching the characters that the
+    one-character Python pattern matches.
+
+    >>> print(python_class(r"[\\t a-c]"))
+    \\x{9}\\x{20}\\x{61}-\\x{63}
+    """
+    members = []
+    for plane in PLANES:
+        for run in re.finditer(f"(?:{pattern})+", _characters(plane)):
+            first, last = plane.start + run.start(), plane.start + run.end() - 1
+            members.append(
+                _escaped(first) if first == last else f"{_escaped(first)}-{_escaped(last)}"
+            )
+    return "".join(members)
+
+
+def word() -> str:
+    """Python's `\\w` (letters, digits, numbers, `_`) as class members."""
+    return python_class(r"\w")
+
+
+def space() -> str:
+    """Python's `\\s` (`str.isspace`) as class members."""
+    return python_class(r"\s")
