@@ -17,16 +17,24 @@ from typing import NamedTuple
 
 from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.gazetteer import ORGANISATION, names_in
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 from sidelines.extract.people import russian_official, russian_participant
 
 WITH_EN = compile_guarded(r"\b(?:with|between|by)\s+", re.I)
 WITH_RU = compile_guarded(r"(?<!\w)(?:с|со|между)\s+")
+# A dash between two titles of one person joins them ("Deputy Prime Minister – Minister of
+# Foreign Affairs", «Заместитель Председателя Правительства – министр иностранных дел»).
+SECOND_TITLE = (
+    r"(?!(?i:the\s+)?(?i:Foreign|Minister|Secretary|Deputy|Vice|Chair|Head|President|Prime"
+    r"|министр|глав|председател|заместител|генеральн|секретар|руководител))"
+)
 # Where the words about the other side end: a place, a time, a topic, a purpose.
 STOP_EN = compile_guarded(
     r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via|to\s+discuss"
     r"|discussed|focused|about|regarding|concerning|over|from\s+\d|held|took|has|have"
-    r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
+    r"|had|was|were|is|are|will|to|the\s+sides|the\s+parties|including)\s|[;:]"
+    rf"|\s[-–—]\s{SECOND_TITLE}"
     r"|,\s+[^,]{0,40}?\b(?:said|told|noted|added|stressed|announced|reported)\b"
 )
 STOP_RU = compile_guarded(
@@ -35,7 +43,7 @@ STOP_RU = compile_guarded(
     r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
     r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
     r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d)"
-    r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
+    rf"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s{SECOND_TITLE}"
 )
 # Before the cue, the sides are the last words: what comes first is time and place
 # ("On 22 October, on the sidelines of the summit in Kazan, X and Putin held talks").
@@ -111,9 +119,27 @@ def is_russian_side(words: str) -> bool:
     return named and partner_of(words) == (None, None)
 
 
+NAME_SPAN = 90  # characters after a stop an organisation's name may still run on
+
+
 def _cut(words: str, stop: re.Pattern[str]) -> str:
+    """The words up to the first stop that is not inside an organisation's name ("the
+    Organization for Security and Co-operation in Europe": its "in" is no place)."""
     found = stop.search(words)
-    return words[: found.start()] if found else words
+    while found is not None:
+        window = words[: found.end() + NAME_SPAN]
+        inside = next(
+            (
+                h
+                for h in names_in(window)
+                if h.kind == ORGANISATION and h.start < found.start() < h.end
+            ),
+            None,
+        )
+        if inside is None:
+            return words[: found.start()]
+        found = stop.search(words, inside.end)
+    return words
 
 
 def split_parts(words: str, cyrillic: bool) -> list[str]:
