@@ -7,6 +7,7 @@ its shape is modelled on.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -65,3 +66,53 @@ def test_two_titles_joined_by_a_dash_are_one_person() -> None:
 )
 def test_a_dash_before_other_words_still_ends_the_side(text: str) -> None:
     assert [c for c, _, _ in found(text)] == ["SWE"]
+
+
+def test_a_second_meeting_joined_by_adding_that_is_read() -> None:
+    # RT, 21 Oct 2024, "Putin to meet Xi and Modi at BRICS summit in Kazan" (Ushakov listing
+    # the day's talks, "…, adding that …"): each joined clause is a meeting of its own.
+    assert found(
+        "The President will also hold talks with the Prime Minister of India Narendra Modi, "
+        "the aide said, adding that Putin and the President of Egypt Abdel Fattah el-Sisi "
+        "are to sit down for talks as well."
+    ) == [("IND", "planned", "Narendra Modi"), ("EGY", "planned", "Abdel Fattah el-Sisi")]
+
+
+def test_a_clause_after_which_reports_a_gathering() -> None:
+    # Interfax, 26 Jul 2024, Lavrov in Vientiane ("…, after which the Russian minister
+    # co-chaired the Russia-ASEAN ministerial meeting").
+    sides = [c for c, _, _ in found(
+        "On Friday Sergey Lavrov met the Foreign Minister of Laos Saleumxay Kommasith, after "
+        "which he took part in the ASEAN ministerial meeting."
+    )]  # fmt: skip
+    assert sides == ["LAO", "ASEAN"]
+
+
+def test_a_surname_names_the_person_named_in_full_before() -> None:
+    # TASS, 23 Oct 2024, "Putin to hold bilateral meetings with Pezeshkian, Erdogan, Abiy
+    # Ahmed": the first talks of the two leaders are recalled by surname and their own date.
+    result = post_mentions(
+        post(
+            "On 22 October Vladimir Putin held talks with the President of Kenya William Ruto; "
+            "Putin first met Ruto in Sochi on 11 March 2023.",
+            published_at=datetime(2024, 10, 23, 9, 0),
+        )
+    )
+    assert sorted((m.country, m.date.isoformat() if m.date else None) for m in result) == [
+        ("KEN", "2023-03-11"),
+        ("KEN", "2024-10-22"),
+    ]
+
+
+def test_later_in_the_day_takes_the_day_of_the_sentence_before() -> None:
+    # RT, 21 Oct 2024 (Ushakov: "… later in the day"): the day is the one just named.
+    result = post_mentions(
+        post(
+            "Vladimir Putin will meet the President of Laos on 24 October 2024. The President "
+            "of Cuba will be received by Putin later in the day."
+        )
+    )
+    assert [(m.country, str(m.date)) for m in result] == [
+        ("LAO", "2024-10-24"),
+        ("CUB", "2024-10-24"),
+    ]

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import polars as pl
 
+from sidelines.extract.clauses import later_clauses
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
     BOTH_SIDES,
@@ -231,6 +232,22 @@ class PostContext:
         }
         lang = post.get("lang")
         self.cyrillic = lang == "ru" if lang else _is_cyrillic(self.text)
+        # The sides of the post's earlier mentions by their people's surnames: a report names
+        # a person in full once, then by surname ("Putin first met Pezeshkian in Ashgabat").
+        self.known: dict[str, tuple[str | None, str | None]] = {}
+
+    def remember(self, m: Mention) -> None:
+        """Keep the side of a mention found, under its counterpart's surname."""
+        if m.counterpart_name and m.format == "bilateral" and (m.country or m.org):
+            surname = m.counterpart_name.split()[-1].strip(".,").casefold()
+            if len(surname) > 2:
+                self.known.setdefault(surname, (m.country, m.org))
+
+    def known_side(self, name: str | None) -> tuple[str | None, str | None]:
+        """The side of a person the post named earlier, by surname, else (None, None)."""
+        if not name:
+            return None, None
+        return self.known.get(name.split()[-1].strip(".,").casefold(), (None, None))
 
     @cached_property
     def official(self) -> str | None:
@@ -435,6 +452,10 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
     elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
+    if not partners and not gatherings and cue is not None and words.strip() and ctx.known:
+        side = ctx.known_side(_counterpart(words, cyrillic).name)
+        if side != (None, None):  # a person the post named in full before
+            partners = [Partner(*side, words)]
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     clause = _clause(sentence, first.start()) if ";" in sentence else sentence
@@ -518,7 +539,7 @@ def _combine(kept: Mention, other: Mention) -> Mention:
 # Minister's schedule for the day are meetings with …", «Ранее в тот же день …»).
 SAME_DAY = Literals(
     "same day", "that day", "for the day", "в тот же день", "в этот же день", "в этот день",
-    "в тот день", "того же дня", "этого же дня",
+    "в тот день", "того же дня", "этого же дня", "later in the day", "earlier in the day",
 )  # fmt: skip
 LOOK_BACK = 3  # sentences a "same day" may point back over: a bound, not a scan
 
@@ -531,7 +552,7 @@ def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> lis
         when, precision = sentence_date(
             stated, ctx.session, ctx.published, is_planned(stated), ctx.year
         )
-        if when is not None and precision == "stated":
+        if when is not None and precision in ("stated", "inferred"):
             return [
                 m._replace(date=when, date_precision=precision)
                 if m.date_precision in ("published", "unknown")
@@ -559,6 +580,11 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             found_here = list_mentions(sentence, heading, ctx)
         elif any_cue(sentence):
             found_here = sentence_mentions(sentence, ctx)
+            for clause in later_clauses(sentence, 0):
+                if any_cue(clause):  # a second meeting joined to the first ("…, adding that")
+                    for m in found_here:
+                        ctx.remember(m)
+                    found_here += sentence_mentions(clause, ctx)
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
@@ -568,10 +594,19 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
         for m in found_here:
             key = (m.country, m.org, m.status, m.format)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more
-            same = next((i for i in recent if same_counterpart(found[i], m)), None)
+            same = next((i for i in recent if _same_meeting(found[i], m)), None)
             if same is None:
                 by_side.setdefault(key, []).append(len(found))
                 found.append(m)
             else:
                 found[same] = _combine(found[same], m)
+            ctx.remember(m)
     return found
+
+
+def _same_meeting(one: Mention, other: Mention) -> bool:
+    """True when two mentions of one post can be one meeting: the same counterpart, and no
+    two different days each of them states ("held talks with X; first met X on 11 October")."""
+    own = ("stated", "inferred")
+    dated = one.date_precision in own and other.date_precision in own
+    return same_counterpart(one, other) and not (dated and one.date != other.date)
