@@ -116,3 +116,27 @@ def test_later_in_the_day_takes_the_day_of_the_sentence_before() -> None:
         ("LAO", "2024-10-24"),
         ("CUB", "2024-10-24"),
     ]
+
+
+def test_a_pronoun_subject_is_the_posts_own_official() -> None:
+    # TASS, 22 Sep 2022, "Lavrov, Brazilian counterpart hold meeting on UNGA sidelines" and the
+    # ministry's digest of the day: "He also met with …", the minister named before only by
+    # his office.
+    assert found(
+        "The Minister had a dozen bilateral contacts on Thursday. He also met with the "
+        "Foreign Minister of Ghana Shirley Ayorkor Botchwey."
+    ) == [("GHA", "held", "Shirley Ayorkor Botchwey")]
+
+
+def test_a_pronoun_does_not_make_another_state_the_russian_side() -> None:
+    # the same digest's shape, with a foreign subject: no Russian side, no meeting
+    assert found("The President of Ghana said he met the Foreign Minister of Togo.") == []
+
+
+def test_a_pair_whose_other_member_has_no_state_takes_the_flags_state() -> None:
+    # RT, 2020, «Рябков рассказал о предстоящем раунде консультаций России и США в Вене»:
+    # the two negotiators named as a pair, the partner's state only in the flag pair.
+    assert found(
+        "🇷🇺🇺🇸 Sergey Ryabkov and Marshall Billingslea will sit down in Vienna for a new round "
+        "of strategic stability talks, the diplomat said."
+    ) == [("USA", "planned", "Marshall Billingslea")]

@@ -94,6 +94,8 @@ RUSSIAN_OBJECT = compile_guarded(
     r"|(?<!\w)с\s+российск\w+\s+(?:\w+\s+){0,2}?(?:министр|коллег|посл|президент|дипломат)\w*",
     re.I,
 )
+# A subject that is a pronoun: the post's official, named before or not at all.
+PRONOUN = compile_guarded(r"\b(?:he|she)\b|(?<!\w)(?:он|она)(?!\w)", re.I)
 COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
 DATELINE_SPAN = 40  # the day of a dateline comes within its first characters
 DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
@@ -343,6 +345,8 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
     if ctx.official:
         return True, ctx.official
     if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
+        return True, None
+    if PRONOUN.search(subject):  # "He also met with …": the post's own official, unnamed
         return True, None
     return False, None
 

@@ -263,6 +263,9 @@ def other_side(
         paired = _paired(subject, cyrillic)
         if paired:
             return paired, paired[0].words
+        others = [p for p in split_parts(subject, cyrillic) if not is_russian_side(p)]
+        if others:  # "Ryabkov and Billingslea are to sit down": a person, state unnamed
+            return [], _cut(" " + others[0], stop).strip()
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
