@@ -7,7 +7,7 @@ its shape is modelled on.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -140,3 +140,62 @@ def test_a_pair_whose_other_member_has_no_state_takes_the_flags_state() -> None:
         "🇷🇺🇺🇸 Sergey Ryabkov and Marshall Billingslea will sit down in Vienna for a new round "
         "of strategic stability talks, the diplomat said."
     ) == [("USA", "planned", "Marshall Billingslea")]
+
+
+def test_presenting_credentials_is_meeting_the_one_who_receives_them() -> None:
+    # Embassy of Russia in the USA, 2017: "After presenting his credentials to President
+    # Trump on 8th September, Ambassador Antonov …".
+    assert found(
+        "Ambassador Anatoly Antonov presented his credentials to President of the United "
+        "States Donald Trump in Washington on 8 September 2017."
+    ) == [("USA", "held", "Donald Trump")]
+
+
+def test_their_meeting_is_the_one_the_sentence_before_named() -> None:
+    # TASS, 2017, "Russia's new permanent representative to UN recounts his first meeting with
+    # US counterpart": the next sentence speaks of "their" meeting and of meeting again.
+    result = post_mentions(
+        post(
+            "On 3 August 2017, Ambassador Vassily Nebenzia handed a copy of his credentials to "
+            "the Secretary-General of the United Nations Antonio Guterres. It was their first "
+            "meeting in New York. The two agreed to meet again next month."
+        )
+    )
+    assert [(m.org, m.status, str(m.date), m.location) for m in result] == [
+        ("UN", "held", "2017-08-03", "New York"),
+        ("UN", "planned", "None", None),
+    ]
+    assert {m.counterpart_name for m in result} == {"Antonio Guterres"}
+
+
+def test_the_two_who_met_before_on_another_day_met_twice() -> None:
+    # Sputnik, 24 Sep 2025, Lavrov and Rubio at the UN: "The two top diplomats previously met
+    # in Kuala Lumpur on July 10": an earlier meeting of the same pair, its own day and city.
+    result = post_mentions(
+        post(
+            "NEW YORK, September 24 (Sputnik) - Sergey Lavrov held talks with US Secretary of "
+            "State Marco Rubio on the sidelines of the 80th session of the UN General Assembly. "
+            "The two top diplomats previously met in Kuala Lumpur on July 10.",
+            kind="article",
+            unga_session=80,
+        )
+    )
+    assert sorted((m.country, str(m.date), m.location) for m in result) == [
+        ("USA", "2025-07-10", "Kuala Lumpur"),
+        ("USA", "2025-09-24", "New York"),
+    ]
+
+
+def test_a_dump_post_is_dated_by_its_opening_date_line() -> None:
+    # the Permanent Mission's channel, 1 Jul 2024 ("Russia assumes the presidency of the
+    # Security Council … Earlier today, the Permanent Representative met the Secretary-General").
+    result = post_mentions(
+        post(
+            "1 July 2024: Russia takes over the presidency of the Security Council. Earlier "
+            "today, Vassily Nebenzia met the Secretary-General of the United Nations Antonio "
+            "Guterres.",
+            event_date=date(2024, 7, 1),
+            kind="channel_dump",
+        )
+    )
+    assert [(m.org, str(m.date)) for m in result] == [("UN", "2024-07-01")]

@@ -23,6 +23,9 @@ _MEETING = (
     r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
     r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+    # an ambassador presenting credentials meets the one who receives them
+    r"|\b(?:credentials|credence)\s+to\b"
+    r"|(?<!\w)верительн\w*\s+грамот\w*"
     r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*"
     r"|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
 )
@@ -132,7 +135,7 @@ MEETING_WORDS = Literals(
     "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat",
     "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
     "встрет", "переговор", "бесед", "консультац", "разговор", "тет-а-тет", "сверили",
-    "мнениями",
+    "мнениями", "credentials", "credence", "верительн",
 )  # fmt: skip
 RECEIVED_WORDS = Literals(
     "receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут"

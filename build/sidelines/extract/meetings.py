@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sidelines.extract.dates import session_year
-from sidelines.extract.identity import same_counterpart
+from sidelines.extract.identity import office_kind, same_counterpart
 from sidelines.extract.mentions import Mention, post_mentions
 from sidelines.extract.posts import stable_id
 
@@ -216,14 +216,28 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
     }
 
 
+def _other_office(one: Mention, other: Mention) -> bool:
+    """True when the two name offices of different kinds (a president, a foreign minister)."""
+    kinds = office_kind(one.counterpart_role), office_kind(other.counterpart_role)
+    return None not in kinds and kinds[0] != kinds[1]
+
+
 def meetings_from_mentions(
     mentions: list[Mention],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(meetings, meeting_sources) for the mentions of every post, sorted by their keys."""
     meetings: dict[str, dict[str, Any]] = {}
     sources: dict[tuple[str, str], dict[str, Any]] = {}
+    founders: dict[str, Mention] = {}
     for cluster in cluster_mentions(mentions):
         row = meeting_row(cluster)
+        held = founders.get(row["meeting_id"])
+        if held is not None and _other_office(held, cluster.best):
+            # the same state and day, another person (a president, then a foreign minister):
+            # another meeting, told apart by who it was with
+            who = cluster.best.counterpart_name or cluster.best.counterpart_role or ""
+            row["meeting_id"] = stable_id("meeting", row["meeting_id"], who)
+        founders.setdefault(row["meeting_id"], cluster.best)
         meetings.setdefault(row["meeting_id"], row)  # equal ids mean the same meeting
         for m in cluster.members:
             pair = (row["meeting_id"], m.post_id)

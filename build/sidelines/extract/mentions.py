@@ -223,6 +223,9 @@ class PostContext:
         self.article = post.get("kind") == "article"
         if self.published is None and self.article:
             self.published = header_date(self.text)
+        if self.published is None and not self.article and isinstance(post.get("event_date"), date):
+            # a dump's post carries no time-stamp: the date line it opens with stands for it
+            self.published = post["event_date"]
         self.session: int | None = post.get("unga_session")
         self.base: dict[str, Any] = {
             "post_id": post["post_id"],
@@ -290,11 +293,14 @@ class PostContext:
 
     @cached_property
     def year(self) -> int | None:
-        """The publication's year, else the first year the text states."""
+        """The publication's year, else the first year the text states, else its session's."""
         if self.published:
             return self.published.year
         stated = YEAR.search(self.text)
-        return int(stated.group()) if stated else None
+        if stated:
+            return int(stated.group())
+        # the General Assembly session's opening year ("the 80th session": 2025)
+        return session_year(self.session, 9) if self.session is not None else None
 
     @cached_property
     def dateline_date(self) -> date | None:
@@ -413,9 +419,10 @@ def _multilateral_orgs(sentence: str) -> list[str]:
     return orgs  # the General Assembly itself is a session, not a meeting with the UN
 
 
-def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
+def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> list[Mention]:
     """The meetings one sentence reports or announces (several when it names several
-    states met one by one: "met A, B and C")."""
+    states met one by one: "met A, B and C"). `known`: the sentence is a later clause of
+    one that named its people in full, so a surname alone names one of them."""
     folded = sentence.casefold()  # the cue literals are single words
     cue = search(RECEIVED, RECEIVED_WORDS, sentence, folded) or search(
         MEETING, MEETING_WORDS, sentence, folded
@@ -456,7 +463,7 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
     elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
-    if not partners and not gatherings and cue is not None and words.strip() and ctx.known:
+    if not partners and not gatherings and cue is not None and words.strip() and known:
         side = ctx.known_side(_counterpart(words, cyrillic).name)
         if side != (None, None):  # a person the post named in full before
             partners = [Partner(*side, words)]
@@ -588,10 +595,12 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
                 if any_cue(clause):  # a second meeting joined to the first ("…, adding that")
                     for m in found_here:
                         ctx.remember(m)
-                    found_here += sentence_mentions(clause, ctx)
+                    found_here += sentence_mentions(clause, ctx, known=True)
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
+        if not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
+            found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         if found_here and SAME_DAY.found_in(sentence.casefold()):
             found_here = _same_day(found_here, earlier, ctx)
         earlier = [*earlier[1 - LOOK_BACK :], sentence]
@@ -606,6 +615,41 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
                 found[same] = _combine(found[same], m)
             ctx.remember(m)
     return found
+
+
+# The two sides named by a pronoun: "It was their first meeting", "The two top diplomats
+# previously met in …", "they agreed to meet again", «Стороны договорились о встрече».
+ANAPHOR = compile_guarded(
+    r"\b(?:their|they|the\s+two|both\s+(?:sides|ministers|leaders|diplomats)|each\s+other)\b"
+    r"|(?<!\w)(?:они|стороны|обе\s+стороны)(?!\w)",
+    re.I,
+)
+
+
+def _anaphoric(sentence: str, last: Mention | None, ctx: PostContext) -> list[Mention]:
+    """The meeting a sentence reports of the sides named before it: those of the post's last
+    mention, else of its flag pair; the sentence's own date, else the earlier meeting's."""
+    cue = MEETING.search(sentence)
+    if cue is None or is_call_or_denial(sentence):
+        return []
+    if last is None:
+        partner, fmt, participant = Partner(*ctx.fallback, ""), "bilateral", ctx.official
+    else:
+        partner = Partner(last.country, last.org, "")
+        fmt, participant = last.format, last.russian_participant
+    found = _mentions([partner], fmt, sentence, participant, ctx)
+    if last is None:
+        return found
+    named = [
+        m._replace(counterpart_name=last.counterpart_name, counterpart_role=last.counterpart_role)
+        for m in found
+    ]
+    return [
+        m._replace(date=last.date, date_precision=last.date_precision)
+        if m.date_precision in ("published", "unknown") and m.status == last.status
+        else m
+        for m in named
+    ]
 
 
 def _same_meeting(one: Mention, other: Mention) -> bool:
