@@ -199,3 +199,43 @@ def test_a_dump_post_is_dated_by_its_opening_date_line() -> None:
         )
     )
     assert [(m.org, str(m.date)) for m in result] == [("UN", "2024-07-01")]
+
+
+def test_the_guest_received_by_another_official_is_a_second_meeting() -> None:
+    # MEA India / MFA Russia, 27 Dec 2023, Jaishankar in Moscow: talks with the Foreign
+    # Minister, then "the Minister was received by President Putin" the same day.
+    result = post_mentions(
+        post(
+            "On 26 December 2023, Foreign Minister Sergey Lavrov held talks with the External "
+            "Affairs Minister of India Subrahmanyam Jaishankar in Moscow. On the same day, the "
+            "Minister was received by President Vladimir Putin in the Kremlin."
+        )
+    )
+    assert sorted((m.country, m.russian_participant, str(m.date)) for m in result) == [
+        ("IND", "Sergey Lavrov", "2023-12-26"),
+        ("IND", "Vladimir Putin", "2023-12-26"),
+    ]
+    assert {m.counterpart_name for m in result} == {"Subrahmanyam Jaishankar"}
+
+
+def test_one_guest_met_by_two_officials_the_same_day_is_two_rows() -> None:
+    # Kremlin and MFA Russia, 18 Apr 2025: Araghchi's talks with Lavrov, then received by
+    # Putin; two reports of one day, one state, one guest, two Russian officials.
+    from sidelines.extract.meetings import meeting_rows
+
+    published = datetime(2025, 4, 18, 12, 0)
+    rows, _ = meeting_rows(
+        [
+            post(
+                "Sergey Lavrov held talks with the Foreign Minister of Iran Abbas Araghchi.",
+                post_id="a",
+                published_at=published,
+            ),
+            post(
+                "President Vladimir Putin received the Foreign Minister of Iran Abbas Araghchi.",
+                post_id="b",
+                published_at=published,
+            ),
+        ]
+    )
+    assert sorted(r["russian_participant"] for r in rows) == ["Sergey Lavrov", "Vladimir Putin"]

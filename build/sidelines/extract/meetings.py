@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sidelines.extract.dates import session_year
-from sidelines.extract.identity import office_kind, same_counterpart
+from sidelines.extract.identity import CYRILLIC, office_kind, same_counterpart, surname
 from sidelines.extract.mentions import Mention, post_mentions
 from sidelines.extract.posts import stable_id
 
@@ -217,9 +217,16 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
 
 
 def _other_office(one: Mention, other: Mention) -> bool:
-    """True when the two name offices of different kinds (a president, a foreign minister)."""
+    """True when the two name offices of different kinds (a president, a foreign minister),
+    or Russian officials of different surnames in one script (the minister's talks, then
+    the President's)."""
     kinds = office_kind(one.counterpart_role), office_kind(other.counterpart_role)
-    return None not in kinds and kinds[0] != kinds[1]
+    if None not in kinds and kinds[0] != kinds[1]:
+        return True
+    ours = surname(one.russian_participant), surname(other.russian_participant)
+    if ours[0] is None or ours[1] is None:
+        return False
+    return ours[0] != ours[1] and bool(CYRILLIC.search(ours[0])) == bool(CYRILLIC.search(ours[1]))
 
 
 def meetings_from_mentions(

@@ -31,6 +31,7 @@ from sidelines.extract.cues import (
     RECEIVED,
     RECEIVED_WORDS,
     any_cue,
+    has_any,
     is_call_or_denial,
     is_planned,
     is_remote,
@@ -46,7 +47,7 @@ from sidelines.extract.dates import (
 )
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
-from sidelines.extract.identity import same_counterpart
+from sidelines.extract.identity import same_counterpart, surname
 from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.literals import Literals
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
@@ -599,7 +600,9 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
         else:
             found_here, heading = [], None
-        if not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
+        if not found_here and found and _another_official(sentence, found[-1]):
+            found_here = _anaphoric(sentence, found[-1], ctx)  # "the Minister was received by"
+        elif not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
             found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         if found_here and SAME_DAY.found_in(sentence.casefold()):
             found_here = _same_day(found_here, earlier, ctx)
@@ -626,17 +629,32 @@ ANAPHOR = compile_guarded(
 )
 
 
+def _another_official(sentence: str, last: Mention) -> bool:
+    """True when a meeting sentence names a Russian official other than the one of the
+    post's last mention: the guest met before is now met by another ("On the same day, the
+    Minister was received by President Putin")."""
+    if last.russian_participant is None or last.format != "bilateral":
+        return False
+    folded = sentence.casefold()
+    if not (has_any(folded, RECEIVED_WORDS) or has_any(folded, MEETING_WORDS)):
+        return False
+    named, who = russian_participant(sentence, "")
+    return named and who is not None and surname(who) != surname(last.russian_participant)
+
+
 def _anaphoric(sentence: str, last: Mention | None, ctx: PostContext) -> list[Mention]:
     """The meeting a sentence reports of the sides named before it: those of the post's last
     mention, else of its flag pair; the sentence's own date, else the earlier meeting's."""
-    cue = MEETING.search(sentence)
+    cue = MEETING.search(sentence) or RECEIVED.search(sentence)
     if cue is None or is_call_or_denial(sentence):
         return []
+    _, participant = russian_participant(sentence, "")
     if last is None:
-        partner, fmt, participant = Partner(*ctx.fallback, ""), "bilateral", ctx.official
+        partner, fmt = Partner(*ctx.fallback, ""), "bilateral"
+        participant = participant or ctx.official
     else:
         partner = Partner(last.country, last.org, "")
-        fmt, participant = last.format, last.russian_participant
+        fmt, participant = last.format, participant or last.russian_participant
     found = _mentions([partner], fmt, sentence, participant, ctx)
     if last is None:
         return found
