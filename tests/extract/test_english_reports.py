@@ -239,3 +239,25 @@ def test_one_guest_met_by_two_officials_the_same_day_is_two_rows() -> None:
         ]
     )
     assert sorted(r["russian_participant"] for r in rows) == ["Sergey Lavrov", "Vladimir Putin"]
+
+
+def test_a_gathering_named_as_the_subject_is_attended() -> None:
+    # MFA Russia, UNGA80 week (the traditional informal meeting of the BRICS foreign
+    # ministers, chaired by Brazil, "Sergey Lavrov took part").
+    assert found(
+        "The BRICS foreign ministers held their annual meeting on the margins of the General "
+        "Assembly under India's chairmanship. Sergey Lavrov took part."
+    ) == [("BRICS", "held", None)]
+
+
+def test_a_gathering_subject_without_a_russian_participant_is_not_a_meeting() -> None:
+    # Reuters-style report of a body meeting without Russia: no Russian side takes part.
+    assert found("The EU foreign ministers met in Brussels to discuss new sanctions.") == []
+
+
+def test_the_organisation_just_before_a_ministerial_meeting_is_the_gathering() -> None:
+    # Interfax, 26 Jul 2024, Vientiane: "… after which the Russian minister co-chaired the
+    # Russia-ASEAN ministerial meeting".
+    assert found("Sergey Lavrov co-chaired the Russia-ASEAN ministerial meeting in Vientiane.") == [
+        ("ASEAN", "held", None)
+    ]

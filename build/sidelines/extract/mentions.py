@@ -31,6 +31,7 @@ from sidelines.extract.cues import (
     RECEIVED,
     RECEIVED_WORDS,
     any_cue,
+    fold,
     has_any,
     is_call_or_denial,
     is_planned,
@@ -420,6 +421,32 @@ def _multilateral_orgs(sentence: str) -> list[str]:
     return orgs  # the General Assembly itself is a session, not a meeting with the UN
 
 
+# What the Russian side does at a gathering of an organisation named as the subject.
+TAKES_PART = Literals(
+    "took part", "take part", "takes part", "taking part", "participat", "attended",
+    "co-chaired", "chaired", "принял участие", "приняли участие", "участвовал",
+    "председательствовал",
+)  # fmt: skip
+GATHERING_NOUN = compile_guarded(
+    r"^(?:ministerial|meeting|заседани|совещани|встреч)", re.I
+)  # a match that opens with its noun: the organisation comes just before it
+NOUN_PHRASE = 40  # characters before such a noun its organisation may stand
+
+
+def _takes_part(ctx: PostContext) -> bool:
+    """The post names a Russian official and says that someone takes part or chairs."""
+    return ctx.official is not None and TAKES_PART.found_in(fold(ctx.text))
+
+
+def _organisation_before(sentence: str, multi: re.Match[str]) -> list[str]:
+    """The organisation just before a gathering's noun ("co-chaired the Russia-ASEAN
+    ministerial meeting"), unless those words are the margins of something else."""
+    if not GATHERING_NOUN.match(multi.group()):
+        return []
+    before = sentence[max(0, multi.start() - NOUN_PHRASE) : multi.start()]
+    return [] if SIDELINES_CUE.search(before) else organisations_named(before)[-1:]
+
+
 def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> list[Mention]:
     """The meetings one sentence reports or announces (several when it names several
     states met one by one: "met A, B and C"). `known`: the sentence is a later clause of
@@ -452,9 +479,11 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
     fmt = "bilateral"
     gatherings: list[str] = []  # organisations whose meeting the Russian side attends
     if multi is not None:
-        gatherings = _multilateral_orgs(sentence[multi.start() :]) or [
-            p.org for p in partners if p.org
-        ]
+        gatherings = (
+            _multilateral_orgs(sentence[multi.start() :])
+            or _organisation_before(sentence, multi)
+            or [p.org for p in partners if p.org]
+        )
         partners = [p for p in partners if not (p.org and p.org in gatherings)]
     if len(partners) > 1 and JOINT.search(sentence):
         fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
@@ -468,6 +497,9 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
         side = ctx.known_side(_counterpart(words, cyrillic).name)
         if side != (None, None):  # a person the post named in full before
             partners = [Partner(*side, words)]
+    if cue is not None and not partners and not gatherings and _takes_part(ctx):
+        # "The BRICS foreign ministers held their meeting … Lavrov took part"
+        gatherings = organisations_named(blank_sidelines(sentence[: cue.start()]))
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     clause = _clause(sentence, first.start()) if ";" in sentence else sentence
