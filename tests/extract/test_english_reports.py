@@ -261,3 +261,33 @@ def test_the_organisation_just_before_a_ministerial_meeting_is_the_gathering() -
     assert found("Sergey Lavrov co-chaired the Russia-ASEAN ministerial meeting in Vientiane.") == [
         ("ASEAN", "held", None)
     ]
+
+
+def test_a_talk_being_planned_with_an_entitys_president() -> None:
+    # RT, 21 Oct 2024, "Putin to meet Xi and Modi at BRICS summit in Kazan" (a conversation
+    # with the president of Republika Srpska "is being planned"): planned, and the entity's
+    # state is Bosnia and Herzegovina; the office set off after the name is the role.
+    result = post_mentions(
+        post(
+            "A separate meeting of Vladimir Putin with Milorad Dodik, the president of Republika "
+            "Srpska, is being planned for the evening."
+        )
+    )
+    assert [(m.country, m.status, m.counterpart_name, m.counterpart_role) for m in result] == [
+        ("BIH", "planned", "Milorad Dodik", "President of Republika Srpska")
+    ]
+
+
+def test_a_surname_in_a_later_clause_keeps_the_full_name_and_office() -> None:
+    # TASS, 23 Oct 2024 (see above): the recalled meeting takes the name and office the
+    # post gave in full.
+    result = post_mentions(
+        post(
+            "On 22 October Vladimir Putin held talks with President of Kenya William Ruto; "
+            "Putin first met Ruto in Sochi on 11 March 2023.",
+            published_at=datetime(2024, 10, 23, 9, 0),
+        )
+    )
+    assert {(m.counterpart_name, m.counterpart_role) for m in result} == {
+        ("William Ruto", "President of Kenya")
+    }

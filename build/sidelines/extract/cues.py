@@ -86,6 +86,7 @@ BOTH_SIDES = compile_guarded(
 PLANNED = compile_guarded(
     r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?"
     r"(?:scheduled|expected|due|set|slated|planned|going|to)\b"
+    r"|(?:is|are)\s+being\s+(?:planned|prepared|arranged|organi[sz]ed)"
     r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
     r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
     r"|(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:\w+['’]s\s+)?(?:programme|program|agenda|schedule)"
@@ -153,7 +154,8 @@ PLANNED_WORDS = Literals(
     "will", "shall", "is scheduled", "is expected", "is due", "is set", "is slated",
     "is planned", "is going", "is to", "is also", "is now", "is still", "are scheduled",
     "are expected", "are due", "are set", "are slated", "are planned", "are going", "are to",
-    "are also", "are now", "are still", "plans to", "plan to", "planning to", "intend",
+    "are also", "are now", "are still", "is being", "are being", "plans to", "plan to",
+    "planning to", "intend",
     "upcoming", "forthcoming", "agreed to meet", "next week", "later today", "later this",
     "program", "agenda", "schedule", "to attend", "to lead", "to head", "to take part",
     "to participate", "будет", "будут", "состоится", "состоятся", "пройдёт", "пройдет",

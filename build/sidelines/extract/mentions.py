@@ -241,20 +241,18 @@ class PostContext:
         self.cyrillic = lang == "ru" if lang else _is_cyrillic(self.text)
         # The sides of the post's earlier mentions by their people's surnames: a report names
         # a person in full once, then by surname ("Putin first met Pezeshkian in Ashgabat").
-        self.known: dict[str, tuple[str | None, str | None]] = {}
+        self.known: dict[str, Mention] = {}
 
     def remember(self, m: Mention) -> None:
-        """Keep the side of a mention found, under its counterpart's surname."""
+        """Keep a mention found, under its counterpart's surname."""
         if m.counterpart_name and m.format == "bilateral" and (m.country or m.org):
             surname = m.counterpart_name.split()[-1].strip(".,").casefold()
             if len(surname) > 2:
-                self.known.setdefault(surname, (m.country, m.org))
+                self.known.setdefault(surname, m)
 
-    def known_side(self, name: str | None) -> tuple[str | None, str | None]:
-        """The side of a person the post named earlier, by surname, else (None, None)."""
-        if not name:
-            return None, None
-        return self.known.get(name.split()[-1].strip(".,").casefold(), (None, None))
+    def named_before(self, name: str | None) -> Mention | None:
+        """The mention of a person the post named earlier, found by surname."""
+        return self.known.get(name.split()[-1].strip(".,").casefold()) if name else None
 
     @cached_property
     def official(self) -> str | None:
@@ -493,10 +491,11 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
         partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
     elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
+    before: Mention | None = None
     if not partners and not gatherings and cue is not None and words.strip() and known:
-        side = ctx.known_side(_counterpart(words, cyrillic).name)
-        if side != (None, None):  # a person the post named in full before
-            partners = [Partner(*side, words)]
+        before = ctx.named_before(_counterpart(words, cyrillic).name)
+        if before is not None:  # a person the post named in full before
+            partners = [Partner(before.country, before.org, words)]
     if cue is not None and not partners and not gatherings and _takes_part(ctx):
         # "The BRICS foreign ministers held their meeting … Lavrov took part"
         gatherings = organisations_named(blank_sidelines(sentence[: cue.start()]))
@@ -504,6 +503,14 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     clause = _clause(sentence, first.start()) if ";" in sentence else sentence
     found = _mentions(partners, fmt, clause, participant, ctx) if partners else []
+    if before is not None:  # the person's full name and office, as first given
+        found = [
+            m._replace(
+                counterpart_name=before.counterpart_name,
+                counterpart_role=m.counterpart_role or before.counterpart_role,
+            )
+            for m in found
+        ]
     if gatherings:
         held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
         found += _mentions(held_together, "multilateral", clause, participant, ctx)
