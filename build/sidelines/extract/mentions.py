@@ -260,6 +260,11 @@ class PostContext:
         return russian_official(self.text)
 
     @cached_property
+    def takes_part(self) -> bool:
+        """Some sentence says that someone takes part or chairs (read once per post)."""
+        return TAKES_PART.found_in(fold(self.text))
+
+    @cached_property
     def flags(self) -> list[str]:
         return leading_flags(self.text)
 
@@ -433,7 +438,7 @@ NOUN_PHRASE = 40  # characters before such a noun its organisation may stand
 
 def _takes_part(ctx: PostContext) -> bool:
     """The post names a Russian official and says that someone takes part or chairs."""
-    return ctx.official is not None and TAKES_PART.found_in(fold(ctx.text))
+    return ctx.official is not None and ctx.takes_part
 
 
 def _organisation_before(sentence: str, multi: re.Match[str]) -> list[str]:
