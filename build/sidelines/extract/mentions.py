@@ -642,12 +642,12 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
                         ctx.remember(m)
                     found_here += sentence_mentions(clause, ctx, known=True)
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
+            if not found_here and found and _another_official(sentence, found[-1]):
+                found_here = _anaphoric(sentence, found[-1], ctx)  # "the Minister was received"
+            elif not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
+                found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         else:
             found_here, heading = [], None
-        if not found_here and found and _another_official(sentence, found[-1]):
-            found_here = _anaphoric(sentence, found[-1], ctx)  # "the Minister was received by"
-        elif not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
-            found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         if found_here and SAME_DAY.found_in(sentence.casefold()):
             found_here = _same_day(found_here, earlier, ctx)
         earlier = [*earlier[1 - LOOK_BACK :], sentence]

@@ -122,11 +122,21 @@ def is_russian_side(words: str) -> bool:
 NAME_SPAN = 90  # characters after a stop an organisation's name may still run on
 
 
+def _after_a_capital(words: str, stop: re.Match[str]) -> bool:
+    """True when a capitalised word stands just before the stop ("Co-operation in Europe",
+    «Договора о коллективной безопасности»): only there can it lie inside a name."""
+    before = words[: stop.start()].rstrip()
+    last = before.rsplit(maxsplit=1)[-1] if before else ""
+    return last[:1].isupper()
+
+
 def _cut(words: str, stop: re.Pattern[str]) -> str:
     """The words up to the first stop that is not inside an organisation's name ("the
     Organization for Security and Co-operation in Europe": its "in" is no place)."""
     found = stop.search(words)
     while found is not None:
+        if not _after_a_capital(words, found):
+            return words[: found.start()]  # a name runs on only after a capital
         window = words[: found.end() + NAME_SPAN]
         inside = next(
             (
