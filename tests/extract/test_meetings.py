@@ -279,3 +279,29 @@ def test_meeting_ids_ignore_file_names(fixture_posts: list[dict[str, Any]]) -> N
     renamed = [p | {"source_file": "x/" + p["source_file"]} for p in fixture_posts]
     ids = [r["meeting_id"] for r in meeting_rows(fixture_posts)[0]]
     assert [r["meeting_id"] for r in meeting_rows(renamed)[0]] == ids
+
+
+def test_same_state_and_day_with_offices_of_two_kinds_are_two_meetings() -> None:
+    # MFA Russia, 21 May 2024, Astana: the heads of delegations received by the President of
+    # Kazakhstan, and Lavrov's talk with the Deputy Prime Minister – Foreign Minister.
+    from datetime import date as day
+
+    from sidelines.extract.meetings import meetings_from_mentions
+    from sidelines.extract.mentions import Mention
+
+    def mention(post_id: str, name: str, role: str) -> Mention:
+        return Mention(
+            post_id, "en", post_id, 1, None, day(2024, 5, 21), "KAZ", None, "bilateral",
+            "held", "in_person", day(2024, 5, 21), "published", None, None, name, role, None,
+        )  # fmt: skip
+
+    meetings, _ = meetings_from_mentions(
+        [
+            mention("a", "Kassym-Jomart Tokayev", "President of Kazakhstan"),
+            mention("b", "Murat Nurtleu", "Minister of Foreign Affairs of Kazakhstan"),
+        ]
+    )
+    assert sorted(m["counterpart_name"] for m in meetings) == [
+        "Kassym-Jomart Tokayev",
+        "Murat Nurtleu",
+    ]

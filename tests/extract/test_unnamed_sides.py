@@ -90,3 +90,21 @@ def test_an_official_of_another_state_is_no_russian_side() -> None:
     # «встреча посла Египта с …»: the first side is Egypt's, not the channel's own
     text = "В Найроби состоялась встреча посла Египта с председателем Сената Кении А.Кинги."
     assert post_mentions(post(text, "ru")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # MFA press release, 21 Apr 2022: talks by video with the Chinese minister "ahead
+        # of" the BRICS ministerial; the ministerial is when, not a meeting attended here.
+        "On 20 May 2024 Sergey Lavrov held talks with Foreign Minister of India S.Jaishankar "
+        "ahead of the SCO ministerial meeting in Astana.",
+        # TASS, 20 May 2024, «Главы МИД России и КНР провели встречу в Астане накануне СМИД
+        # ШОС»: the same shape in Russian.
+        "С.В.Лавров провёл переговоры с Министром иностранных дел Индии С.Джайшанкаром "
+        "накануне заседания СМИД ШОС.",
+    ],
+)
+def test_a_gathering_named_as_a_time_is_not_attended(text: str) -> None:
+    lang = "ru" if "Лавров" in text else "en"
+    assert [(m.country, m.org) for m in post_mentions(post(text, lang))] == [("IND", None)]

@@ -70,6 +70,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Боливия": "BOL",
     "Tanzania": "TZA",
     "Танзания": "TZA",
+    # an entity of Bosnia and Herzegovina whose president is received in his own right
+    "Republika Srpska": "BIH",
+    "Республика Сербская": "BIH",
 }
 
 # Organisations a counterpart can be: short name (as the package writes it) -> its names in

@@ -23,8 +23,12 @@ _MEETING = (
     r"|sat\s+down|sit\s+down|tête-à-tête|tete-a-tete|audience)\b"
     r"|\bexchanged\s+views\s+with|\bcompared\s+notes|\bcall(?:ed|s)?\s+on\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*|пообщал\w*|раунд\w*"
-    r"|визит\w*\s+вежливости|провели\s+разговор|тет-а-тет|сверили\s+часы|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
+    # an ambassador presenting credentials meets the one who receives them
+    r"|\b(?:credentials|credence)\s+to\b"
+    r"|(?<!\w)верительн\w*\s+грамот\w*"
+    r"|(?<!\w)(?:встреч\w*|встрет\w*|переговор\w*|бесед\w*|побесед\w*|консультаци\w*|пообщал\w*"
+    r"|раунд\w*|визит\w*\s+вежливости|провели\s+разговор|тет-а-тет|сверили\s+часы"
+    r"|обменял\w*\s+мнениями\s+с|обменяться\s+мнениями\s+с)"
 )
 MEETING = compile_guarded(_MEETING, re.I)
 # Receiving someone is meeting them, done or to come ("received the Ambassador", "is to
@@ -112,6 +116,7 @@ BOTH_SIDES_WORD = compile_guarded(
 PLANNED = compile_guarded(
     r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?"
     r"(?:scheduled|expected|due|set|slated|planned|going|to)\b"
+    r"|(?:is|are)\s+being\s+(?:planned|prepared|arranged|organi[sz]ed)"
     r"|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|upcoming|forthcoming"
     r"|(?:has|have)\s+agreed\s+to\s+meet|agreed\s+to\s+meet|next\s+week|later\s+(?:today|this)"
     r"|(?:on|in)\s+(?:the\s+|his\s+|her\s+)?(?:\w+['’]s\s+)?(?:programme|program|agenda|schedule)"
@@ -182,8 +187,7 @@ MEETING_WORDS = Literals(
     "met", "meet", "talks", "negotiation", "consultation", "conversation", "sat",
     "sit", "tête", "tete", "audience", "exchanged", "compared", "call", "paid", "встреч",
     "встрет", "переговор", "бесед", "пообщал", "раунд", "консультац", "разговор", "тет-а-тет",
-    "сверили",
-    "мнениями", "вежливости",
+    "сверили", "мнениями", "вежливости", "credentials", "credence", "верительн",
 )  # fmt: skip
 RECEIVED_WORDS = Literals(
     "receiv", "host", "welcom", "принял", "принима", "принят", "примет", "примут"
@@ -201,7 +205,8 @@ PLANNED_WORDS = Literals(
     "will", "shall", "is scheduled", "is expected", "is due", "is set", "is slated",
     "is planned", "is going", "is to", "is also", "is now", "is still", "are scheduled",
     "are expected", "are due", "are set", "are slated", "are planned", "are going", "are to",
-    "are also", "are now", "are still", "plans to", "plan to", "planning to", "intend",
+    "are also", "are now", "are still", "is being", "are being", "plans to", "plan to",
+    "planning to", "intend",
     "upcoming", "forthcoming", "agreed to meet", "next week", "later today", "later this",
     "program", "agenda", "schedule", "to attend", "to lead", "to head", "to take part",
     "to participate", "будет", "будут", "состоится", "состоятся", "пройдёт", "пройдет",

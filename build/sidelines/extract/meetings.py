@@ -16,7 +16,7 @@ from typing import Any
 
 from sidelines.extract.dates import session_year
 from sidelines.extract.event_codes import event_columns
-from sidelines.extract.identity import same_counterpart
+from sidelines.extract.identity import CYRILLIC, office_kind, same_counterpart, surname
 from sidelines.extract.mentions import Mention, post_mentions
 from sidelines.extract.posts import stable_id
 
@@ -222,22 +222,37 @@ def meeting_row(cluster: Cluster) -> dict[str, Any]:
     return row | event_columns(row)
 
 
+def _other_office(one: Mention, other: Mention) -> bool:
+    """True when the two name offices of different kinds (a president, a foreign minister),
+    or Russian officials of different surnames in one script (the minister's talks, then
+    the President's)."""
+    kinds = office_kind(one.counterpart_role), office_kind(other.counterpart_role)
+    if None not in kinds and kinds[0] != kinds[1]:
+        return True
+    ours = surname(one.russian_participant), surname(other.russian_participant)
+    if ours[0] is None or ours[1] is None:
+        return False
+    return ours[0] != ours[1] and bool(CYRILLIC.search(ours[0])) == bool(CYRILLIC.search(ours[1]))
+
+
 def meetings_from_mentions(
     mentions: list[Mention],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(meetings, meeting_sources) for the mentions of every post, sorted by their keys."""
     meetings: dict[str, dict[str, Any]] = {}
     sources: dict[tuple[str, str], dict[str, Any]] = {}
-    bests: dict[str, Mention] = {}
+    founders: dict[str, Mention] = {}
     for cluster in cluster_mentions(mentions):
         row = meeting_row(cluster)
-        earlier = bests.get(row["meeting_id"])
-        if earlier is not None and not same_counterpart(earlier, cluster.best):
+        held = founders.get(row["meeting_id"])
+        if held is not None and (
+            not same_counterpart(held, cluster.best) or _other_office(held, cluster.best)
+        ):
             # The same side, day and status, but clearly another person (the President
             # after the foreign minister): its own meeting, its id from its first post.
             first_post = min(m.post_id for m in cluster.members)
             row["meeting_id"] = stable_id("meeting", row["meeting_id"], first_post)
-        bests.setdefault(row["meeting_id"], cluster.best)
+        founders.setdefault(row["meeting_id"], cluster.best)
         meetings.setdefault(row["meeting_id"], row)  # equal ids mean the same meeting
         for m in cluster.members:
             pair = (row["meeting_id"], m.post_id)

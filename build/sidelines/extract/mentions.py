@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import polars as pl
 
 from sidelines.extract.city_names import english_city
+from sidelines.extract.clauses import CLAUSE_WORDS, later_clauses
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
     BOTH_SIDES,
@@ -35,6 +36,8 @@ from sidelines.extract.cues import (
     agreed_to_meet,
     any_cue,
     contact_mode,
+    fold,
+    has_any,
     is_negated,
     is_planned,
     is_remote,
@@ -46,7 +49,7 @@ from sidelines.extract.datelines import Dateline, dateline, dateline_day, header
 from sidelines.extract.dates import MONTH_ABBREVIATIONS, sentence_date, session_year
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
-from sidelines.extract.identity import same_counterpart, title_only
+from sidelines.extract.identity import same_counterpart, surname, title_only
 from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.literals import Literals
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
@@ -109,6 +112,8 @@ RUSSIAN_OBJECT = compile_guarded(
     r"|(?<!\w)с\s+российск\w+\s+(?:\w+\s+){0,2}?(?:министр|коллег|посл|президент|дипломат)\w*",
     re.I,
 )
+# A subject that is a pronoun: the post's official, named before or not at all.
+PRONOUN = compile_guarded(r"\b(?:he|she)\b|(?<!\w)(?:он|она)(?!\w)", re.I)
 COUNTERPART = compile_guarded(r"\b(?:counterpart|colleague)s?\b|(?<!\w)коллег\w*", re.I)
 DATELINE_SPAN = 40  # the day of a dateline comes within its first characters
 DATELINE_DAY_FIRST = 8  # … or its month's name, when its place is cut off ("July 26 (")
@@ -239,6 +244,9 @@ class PostContext:
         self.article = post.get("kind") == "article"
         if self.published is None and self.article:
             self.published = header_date(self.text)
+        if self.published is None and not self.article and isinstance(post.get("event_date"), date):
+            # a dump's post carries no time-stamp: the date line it opens with stands for it
+            self.published = post["event_date"]
         self.session: int | None = post.get("unga_session")
         anchor_day = post.get("anchor_day")  # when the file says the post was written
         self.anchor = Anchor(anchor_day, post["anchor_side"]) if anchor_day else None
@@ -255,11 +263,30 @@ class PostContext:
         }
         lang = post.get("lang")
         self.cyrillic = lang == "ru" if lang else _is_cyrillic(self.text)
+        # The sides of the post's earlier mentions by their people's surnames: a report names
+        # a person in full once, then by surname ("Putin first met Pezeshkian in Ashgabat").
+        self.known: dict[str, Mention] = {}
+
+    def remember(self, m: Mention) -> None:
+        """Keep a mention found, under its counterpart's surname."""
+        if m.counterpart_name and m.format == "bilateral" and (m.country or m.org):
+            surname = m.counterpart_name.split()[-1].strip(".,").casefold()
+            if len(surname) > 2:
+                self.known.setdefault(surname, m)
+
+    def named_before(self, name: str | None) -> Mention | None:
+        """The mention of a person the post named earlier, found by surname."""
+        return self.known.get(name.split()[-1].strip(".,").casefold()) if name else None
 
     @cached_property
     def official(self) -> str | None:
         """The first Russian official of the table the post names."""
         return russian_official(self.text)
+
+    @cached_property
+    def takes_part(self) -> bool:
+        """Some sentence says that someone takes part or chairs (read once per post)."""
+        return TAKES_PART.found_in(fold(self.text))
 
     @cached_property
     def flags(self) -> list[str]:
@@ -295,11 +322,14 @@ class PostContext:
 
     @cached_property
     def year(self) -> int | None:
-        """The publication's year, else the first year the text states."""
+        """The publication's year, else the first year the text states, else its session's."""
         if self.published:
             return self.published.year
         stated = YEAR.search(self.text)
-        return int(stated.group()) if stated else None
+        if stated:
+            return int(stated.group())
+        # the General Assembly session's opening year ("the 80th session": 2025)
+        return session_year(self.session, 9) if self.session is not None else None
 
     @cached_property
     def dateline_date(self) -> date | None:
@@ -354,6 +384,8 @@ def _russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool
     if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
         return True, None
     if _own_official_named_first(sentence[cue_start:], ctx.cyrillic):
+        return True, None
+    if PRONOUN.search(subject):  # "He also met with …": the post's own official, unnamed
         return True, None
     return False, None
 
@@ -437,9 +469,46 @@ def _multilateral_orgs(sentence: str) -> list[str]:
     return organisations_named(stage)
 
 
-def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
+# A gathering named as the time of something else ("ahead of the BRICS ministerial",
+# «накануне СМИД ШОС», «в преддверии саммита»): not attended in this sentence.
+AHEAD_OF = compile_guarded(
+    r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of)\b"
+    r"|(?<!\w)(?:накануне|в\s+преддверии|перед|в\s+канун)(?!\w)",
+    re.I,
+)
+AHEAD_SPAN = 40  # characters before the gathering's word where such a phrase stands
+
+
+# What the Russian side does at a gathering of an organisation named as the subject.
+TAKES_PART = Literals(
+    "took part", "take part", "takes part", "taking part", "participat", "attended",
+    "co-chaired", "chaired", "принял участие", "приняли участие", "участвовал",
+    "председательствовал",
+)  # fmt: skip
+GATHERING_NOUN = compile_guarded(
+    r"^(?:ministerial|meeting|заседани|совещани|встреч)", re.I
+)  # a match that opens with its noun: the organisation comes just before it
+NOUN_PHRASE = 40  # characters before such a noun its organisation may stand
+
+
+def _takes_part(ctx: PostContext) -> bool:
+    """The post names a Russian official and says that someone takes part or chairs."""
+    return ctx.official is not None and ctx.takes_part
+
+
+def _organisation_before(sentence: str, multi: re.Match[str]) -> list[str]:
+    """The organisation just before a gathering's noun ("co-chaired the Russia-ASEAN
+    ministerial meeting"), unless those words are the margins of something else."""
+    if not GATHERING_NOUN.match(multi.group()):
+        return []
+    before = sentence[max(0, multi.start() - NOUN_PHRASE) : multi.start()]
+    return [] if SIDELINES_CUE.search(before) else organisations_named(before)[-1:]
+
+
+def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> list[Mention]:
     """The meetings one sentence reports or announces (several when it names several
-    states met one by one: "met A, B and C")."""
+    states met one by one: "met A, B and C"). `known`: the sentence is a later clause of
+    one that named its people in full, so a surname alone names one of them."""
     folded = sentence.casefold()  # the cue literals are single words
     cue = (
         search(RECEIVED, RECEIVED_WORDS, sentence, folded)
@@ -451,6 +520,8 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         topic = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
         if topic is not None and topic.start() < multi.start():
             multi = None  # "discussed Russia's participation in the summit": a topic
+        elif AHEAD_OF.search(sentence, max(0, multi.start() - AHEAD_SPAN), multi.start()):
+            multi = None  # "talks ahead of the BRICS ministerial meeting": a time, not attended
     pair_only = False
     if cue is None and multi is None and PAIR.found_in(folded):
         action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
@@ -471,9 +542,11 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
     fmt = "bilateral"
     gatherings: list[str] = []  # organisations whose meeting the Russian side attends
     if multi is not None:
-        gatherings = _multilateral_orgs(sentence[multi.start() :]) or [
-            p.org for p in partners if p.org
-        ]
+        gatherings = (
+            _multilateral_orgs(sentence[multi.start() :])
+            or _organisation_before(sentence, multi)
+            or [p.org for p in partners if p.org]
+        )
         partners = [p for p in partners if not (p.org and p.org in gatherings)]
     if len(partners) > 1 and JOINT.search(sentence):
         fmt = "multilateral"  # "a trilateral meeting with the ministers of A and B"
@@ -489,11 +562,27 @@ def sentence_mentions(sentence: str, ctx: PostContext) -> list[Mention]:
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     elif fallback and not ctx.mentions_call and not words.strip(" .,;") and took_place(sentence):
         partners = [Partner(*ctx.fallback, "")]  # «🇷🇺🇦🇲 В Москве состоялись консультации»
+    before: Mention | None = None
+    if not partners and not gatherings and cue is not None and words.strip() and known:
+        before = ctx.named_before(_counterpart(words, cyrillic).name)
+        if before is not None:  # a person the post named in full before
+            partners = [Partner(before.country, before.org, words)]
+    if cue is not None and not partners and not gatherings and _takes_part(ctx):
+        # "The BRICS foreign ministers held their meeting … Lavrov took part"
+        gatherings = organisations_named(blank_sidelines(sentence[: cue.start()]))
     if fmt == "bilateral" and partners and all(p.org and _unnamed(p, cyrillic) for p in partners):
         fmt = "multilateral"  # a gathering of an organisation, no one of it named
     clause = _clause(sentence, first.start()) if ";" in sentence else sentence
     mode = contact_mode(sentence)
     found = _mentions(partners, fmt, clause, participant, ctx, mode) if partners else []
+    if before is not None:  # the person's full name and office, as first given
+        found = [
+            m._replace(
+                counterpart_name=before.counterpart_name,
+                counterpart_role=m.counterpart_role or before.counterpart_role,
+            )
+            for m in found
+        ]
     if gatherings:
         held_together = [Partner(None, org, "") for org in dict.fromkeys(gatherings)]
         found += _mentions(held_together, "multilateral", clause, participant, ctx, mode)
@@ -598,7 +687,7 @@ def _named_first(a: str | None, b: str | None) -> str | None:
 # Minister's schedule for the day are meetings with …", «Ранее в тот же день …»).
 SAME_DAY = Literals(
     "same day", "that day", "for the day", "в тот же день", "в этот же день", "в этот день",
-    "в тот день", "того же дня", "этого же дня",
+    "в тот день", "того же дня", "этого же дня", "later in the day", "earlier in the day",
 )  # fmt: skip
 LOOK_BACK = 3  # sentences a "same day" may point back over: a bound, not a scan
 
@@ -611,7 +700,7 @@ def _same_day(found: list[Mention], earlier: list[str], ctx: PostContext) -> lis
         when, precision = sentence_date(
             stated, ctx.session, ctx.published, is_planned(stated), ctx.year, ctx.anchor
         )
-        if when is not None and precision == "stated":
+        if when is not None and precision in ("stated", "inferred"):
             return [
                 m._replace(date=when, date_precision=precision)
                 if m.date_precision in ("published", "unknown")
@@ -679,7 +768,16 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             found_here = list_mentions(sentence, heading, ctx)
         elif any_cue(sentence):
             found_here = sentence_mentions(sentence, ctx)
+            for clause in later_clauses(sentence, _cue_start(sentence)):
+                if any_cue(clause):  # a second meeting joined to the first ("…, adding that")
+                    for m in found_here:
+                        ctx.remember(m)
+                    found_here += sentence_mentions(clause, ctx, known=True)
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
+            if not found_here and found and _another_official(sentence, found[-1]):
+                found_here = _anaphoric(sentence, found[-1], ctx)  # "the Minister was received"
+            elif not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
+                found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         else:
             found_here, heading = [], None
         if not found_here and agreed_to_meet(sentence):
@@ -692,10 +790,84 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
         for m in found_here:
             key = (m.country, m.org, m.status, m.format, m.mode)
             recent = by_side.get(key, [])[-8:]  # a bound: repeated sentences cost no more
-            same = next((i for i in recent if same_counterpart(found[i], m)), None)
+            same = next((i for i in recent if _same_meeting(found[i], m)), None)
             if same is None:
                 by_side.setdefault(key, []).append(len(found))
                 found.append(m)
             else:
                 found[same] = _combine(found[same], m, ctx)
+            ctx.remember(m)
     return found
+
+
+# The two sides named by a pronoun: "It was their first meeting", "The two top diplomats
+# previously met in …", "they agreed to meet again", «Стороны договорились о встрече».
+ANAPHOR = compile_guarded(
+    r"\b(?:their|they|the\s+two|both\s+(?:sides|ministers|leaders|diplomats)|each\s+other)\b"
+    r"|(?<!\w)(?:они|стороны|обе\s+стороны)(?!\w)",
+    re.I,
+)
+
+
+def _another_official(sentence: str, last: Mention) -> bool:
+    """True when a meeting sentence names a Russian official other than the one of the
+    post's last mention: the guest met before is now met by another ("On the same day, the
+    Minister was received by President Putin")."""
+    if last.russian_participant is None or last.format != "bilateral":
+        return False
+    folded = sentence.casefold()
+    if not (has_any(folded, RECEIVED_WORDS) or has_any(folded, MEETING_WORDS)):
+        return False
+    named, who = russian_participant(sentence, "")
+    return named and who is not None and surname(who) != surname(last.russian_participant)
+
+
+def _anaphoric(sentence: str, last: Mention | None, ctx: PostContext) -> list[Mention]:
+    """The meeting a sentence reports of the sides named before it: those of the post's last
+    mention, else of its flag pair; the sentence's own date, else the earlier meeting's."""
+    cue = MEETING.search(sentence) or RECEIVED.search(sentence)
+    if cue is None or is_negated(sentence):
+        return []
+    mode = contact_mode(sentence)
+    _, participant = russian_participant(sentence, "")
+    if last is None:
+        partner, fmt = Partner(*ctx.fallback, ""), "bilateral"
+        participant = participant or ctx.official
+    else:
+        partner = Partner(last.country, last.org, "")
+        fmt, participant = last.format, participant or last.russian_participant
+    found = _mentions([partner], fmt, sentence, participant, ctx, mode)
+    if last is None:
+        return found
+    named = [
+        m._replace(counterpart_name=last.counterpart_name, counterpart_role=last.counterpart_role)
+        for m in found
+    ]
+    return [
+        m._replace(date=last.date, date_precision=last.date_precision)
+        if m.date_precision in ("published", "unknown") and m.status == last.status
+        else m
+        for m in named
+    ]
+
+
+def _cue_start(sentence: str) -> int:
+    """Where the sentence's first meeting word starts (0 when it has no joint to read past):
+    the clauses after it are read again, the one holding it is the sentence's own."""
+    folded = sentence.casefold()
+    if not CLAUSE_WORDS.found_in(folded):
+        return 0
+    cue = (
+        search(RECEIVED, RECEIVED_WORDS, sentence, folded)
+        or search(MEETING, MEETING_WORDS, sentence, folded)
+        or search(CALL, CALL_WORDS, sentence, folded)
+    )
+    return cue.start() if cue else 0
+
+
+def _same_meeting(one: Mention, other: Mention) -> bool:
+    """True when two mentions of one post can be one meeting: the same counterpart, and no
+    two different days each of them states ("held talks with X; first met X on 11 October")."""
+    own = ("stated", "inferred")
+    dated = one.date_precision in own and other.date_precision in own
+    return same_counterpart(one, other) and not (dated and one.date != other.date)

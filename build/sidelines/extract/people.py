@@ -364,7 +364,14 @@ def _english_one(clause: str) -> Counterpart:
     after = " ".join(written[end:])
     if re.match(r"of\s", after):
         role = f"{role} {after}"
+    elif not role.strip() and written[end - 1].endswith(",") and after:
+        role = APPOSITION.sub("", after)  # "Milorad Dodik, the president of Republika Srpska"
+        role = role[:1].upper() + role[1:]
     return Counterpart(name or None, _office(clean_role(role)))
+
+
+# An office after the name, set off by a comma: "Name, the foreign minister of X".
+APPOSITION = re.compile(r"^the\s+", re.I)
 
 
 COUNTRY_PLACEHOLDER = "·"
@@ -526,8 +533,26 @@ def counterpart_segments(clause: str, cyrillic: bool) -> list[str]:
         if apposition and not any(p.has_person for p in joined[-1]):
             joined[-1].extend(group)
             continue
+        if joined and len(group) == 1 and _office_after_name(joined[-1], group[0], clause):
+            joined[-1].extend(group)  # "Milorad Dodik, the president of Republika Srpska"
+            continue
         joined.append(group)
     return [clause[group[0].start : group[-1].end] for group in joined]
+
+
+def _office_after_name(before: list[Piece], piece: Piece, clause: str) -> bool:
+    """True when the piece is an office set off after a name alone ("…, the president of X")."""
+    text = clause[piece.start : piece.end]
+    return (
+        not piece.has_person
+        and THE_OFFICE.match(text) is not None
+        and all(p.only_a_person for p in before)
+    )
+
+
+THE_OFFICE = re.compile(
+    r"^\s*the\s+(?:\w+\s+){0,3}?(?:president|minister|secretary|head|chair\w*|king)\b", re.I
+)
 
 
 class Piece:

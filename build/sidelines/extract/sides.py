@@ -23,11 +23,18 @@ from sidelines.extract.people import russian_official, russian_participant
 
 WITH_EN = compile_guarded(r"\b(?:with|between|by)\s+", re.I)
 WITH_RU = compile_guarded(r"(?<!\w)(?:с|со|между)\s+")
+# A dash between two titles of one person joins them ("Deputy Prime Minister – Minister of
+# Foreign Affairs", «Заместитель Председателя Правительства – министр иностранных дел»).
+SECOND_TITLE = (
+    r"(?!(?i:the\s+)?(?i:Foreign|Minister|Secretary|Deputy|Vice|Chair|Head|President|Prime"
+    r"|министр|глав|председател|заместител|генеральн|секретар|руководител))"
+)
 # Where the words about the other side end: a place, a time, a topic, a purpose.
 STOP_EN = compile_guarded(
     r"\s(?:on|at|during|within|in|as|where|who|which|after|before|amid|via|to\s+discuss"
     r"|discussed|focused|about|regarding|concerning|over|from\s+\d|held|took|has|have"
-    r"|had|was|were|is|are|will|the\s+sides|the\s+parties|including)\s|[;:]|\s[-–—]\s"
+    r"|had|was|were|is|are|will|the\s+sides|the\s+parties|including)\s|[;:]"
+    rf"|\s[-–—]\s{SECOND_TITLE}"
     # "to" ends the words unless it names where an envoy serves ("Ambassador to Russia X")
     r"|\sto\s(?!(?:the\s+)?[A-Z])"
     r"|,\s+[^,]{0,40}?\b(?:said|told|noted|added|stressed|announced|reported)\b"
@@ -38,7 +45,7 @@ STOP_RU = compile_guarded(
     r"|состоял\w*|состоявш\w*|прош[лё]\w*|провел\w*|провёл\w*|проведет|проведёт|пройд\w*|состоится|состоятся"
     r"|прибыл\w*|накануне|сегодня|вчера|был\w*|обсужд\w*|стороны|включая|подтвер\w*|отмет\w*"
     r"|выразил\w*|рассмотр\w*|затрон\w*|сообщил\w*|заявил\w*|сказал\w*|\d(?!\d*-[а-яё]))"
-    r"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s"
+    rf"|\s(?:в|во)\s+[А-ЯЁ]|«|[;:]|\s[-–—]\s{SECOND_TITLE}"
 )
 # Before the cue, the sides are the last words: what comes first is time and place
 # ("On 22 October, on the sidelines of the summit in Kazan, X and Putin held talks").
@@ -127,18 +134,39 @@ def is_russian_side(words: str) -> bool:
     return named and partner_of(words) == (None, None)
 
 
+NAME_SPAN = 90  # characters after a stop an organisation's name may still run on
+
+
+CAPITAL = re.compile(r"[A-ZА-ЯЁ]")
+
+
+def _after_a_capital(words: str, stop: re.Match[str]) -> bool:
+    """True when a capitalised word stands shortly before the stop ("Co-operation in
+    Europe", «Организации по безопасности и сотрудничеству в Европе»): only then can the
+    stop lie inside an organisation's name."""
+    return CAPITAL.search(words, max(0, stop.start() - NAME_SPAN), stop.start()) is not None
+
+
 def _cut(words: str, stop: re.Pattern[str]) -> str:
-    """The words up to the first stop that is not inside an organisation's name («Организации
-    Договора о коллективной безопасности»: its «о» is no topic)."""
+    """The words up to the first stop that is not inside an organisation's name ("the
+    Organization for Security and Co-operation in Europe": its "in" is no place)."""
     found = stop.search(words)
-    if found is None:
-        return words
-    for hit in names_in(words):
-        if hit.kind == ORGANISATION and hit.start <= found.start() < hit.end:
-            found = stop.search(words, hit.end)
-            if found is None:
-                return words
-    return words[: found.start()]
+    while found is not None:
+        if not _after_a_capital(words, found):
+            return words[: found.start()]  # a name runs on only after a capital
+        window = words[: found.end() + NAME_SPAN]
+        inside = next(
+            (
+                h
+                for h in names_in(window)
+                if h.kind == ORGANISATION and h.start < found.start() < h.end
+            ),
+            None,
+        )
+        if inside is None:
+            return words[: found.start()]
+        found = stop.search(words, inside.end)
+    return words
 
 
 def split_parts(words: str, cyrillic: bool) -> list[str]:
@@ -271,8 +299,9 @@ def other_side(
         if paired:
             return paired, paired[0].words
         others = [p for p in split_parts(subject, cyrillic) if not is_russian_side(p)]
-        if others:  # «делегации во главе с У.Шерман и С.А.Рябковым»: the state unnamed
-            return [], LED_BY.sub("", others[-1])
+        if others:  # «делегации во главе с У.Шерман и С.А.Рябковым», "Ryabkov and Billingslea
+            # are to sit down": a person whose state is unnamed
+            return [], _cut(" " + LED_BY.sub("", others[-1]), stop).strip()
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
