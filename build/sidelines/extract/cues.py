@@ -15,6 +15,10 @@ from typing import Any
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
 
+# Reports repeat their sentences (boilerplate, forwards, translations, repeated posts): the
+# tests of one sentence are run once per distinct sentence, as a column pass would.
+SENTENCES = 8192
+
 # A meeting between two sides, reported or announced, in any voice: "met (with)",
 # "held talks with", "is holding talks", "talks between", "sat down", «встретился»,
 # «встретившись», «переговоры», «беседа», «консультации».
@@ -253,6 +257,7 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def any_cue(text: str) -> bool:
     """True when some sentence of the text might report or announce a meeting (a cheap
     test on the whole text that spares the sentence loop): a cue word, or what a pair does
@@ -280,6 +285,7 @@ STARTED = compile_guarded(
 )
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def is_planned(sentence: str) -> bool:
     """True when the sentence (outside its relative clauses) announces rather than reports,
     and does not say that the meeting has begun."""
@@ -310,6 +316,7 @@ def is_remote(sentence: str) -> bool:
     return REMOTE.search(_main_clause(sentence)) is not None
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def contact_mode(sentence: str) -> str:
     """How the contact a sentence reports was held: `video`, `phone` or `in_person`, read
     outside its relative clauses ("…, with whom he had spoken by telephone" is no call).
@@ -330,6 +337,7 @@ def contact_mode(sentence: str) -> str:
     return "in_person"
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def is_negated(sentence: str) -> bool:
     """True when the sentence (outside its relative clauses) denies, doubts or conditions
     a meeting."""
@@ -338,6 +346,7 @@ def is_negated(sentence: str) -> bool:
     return NEGATED.search(_main_clause(sentence)) is not None
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def agreed_to_meet(sentence: str) -> bool:
     """True when both sides (named together) agree to meet again.
 
@@ -359,6 +368,7 @@ def agreed_to_meet(sentence: str) -> bool:
     return MEETING.search(sentence) is not None
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def took_place(sentence: str) -> bool:
     """True when the sentence says a meeting took place or will, naming no one as its subject.
 

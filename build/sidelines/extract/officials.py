@@ -141,6 +141,7 @@ def _post_official(post_text: str) -> str | None:
     return russian_official(post_text)
 
 
+@lru_cache(maxsize=8192)  # once per distinct sentence
 def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
     """(a Russian side is named, who): an official of the table (canonical English name), in
     the sentence, else in the post; else a Russian title ("Russian Ambassador to Egypt",

@@ -270,16 +270,24 @@ def other_side(
     ...     re.search("met", "Lavrov met the ministers of Egypt and Peru."), False)[0]]
     ['EGY', 'PER']
     """
+    partners, words = _other_side(sentence, cue.start(), cue.end(), cyrillic, subject_only)
+    return list(partners), words
+
+
+@lru_cache(maxsize=8192)  # Python once per distinct sentence: reports repeat their sentences
+def _other_side(
+    sentence: str, cue_start: int, cue_end: int, cyrillic: bool, subject_only: bool
+) -> tuple[tuple[Partner, ...], str]:
     stop = STOP_RU if cyrillic else STOP_EN
-    withs = (WITH_RU if cyrillic else WITH_EN).finditer(sentence, max(cue.start() - 2, 0))
+    withs = (WITH_RU if cyrillic else WITH_EN).finditer(sentence, max(cue_start - 2, 0))
     after = [_cut(sentence[w.end() :], stop) for w, _ in zip(withs, range(MAX_WITH), strict=False)]
     # The space put back lets a place or time right after the cue end the words too
     # ("are meeting at the UN Headquarters": the UN is the venue, not a side).
-    object_words = LEADING_WITH.sub("", sentence[cue.end() :])
+    object_words = LEADING_WITH.sub("", sentence[cue_end:])
     if cyrillic:
         object_words = LEADING_PLACE_RU.sub("", object_words)
     after.append(_cut(" " + object_words, stop).lstrip())
-    subject = LEADING_CONNECTIVE.sub("", sentence[: cue.start()].strip())
+    subject = LEADING_CONNECTIVE.sub("", sentence[:cue_start].strip())
     if cyrillic:
         subject = PARTICIPLE_CLAUSE.sub(",", subject)
     if not cyrillic:
@@ -297,11 +305,11 @@ def other_side(
         # a scene («Лавров и X провели встречу в Постпредстве при ООН»)
         paired = _paired(subject, cyrillic)
         if paired:
-            return paired, paired[0].words
+            return tuple(paired), paired[0].words
         others = [p for p in split_parts(subject, cyrillic) if not is_russian_side(p)]
         if others:  # «делегации во главе с У.Шерман и С.А.Рябковым», "Ryabkov and Billingslea
             # are to sit down": a person whose state is unnamed
-            return [], _cut(" " + LED_BY.sub("", others[-1]), stop).strip()
+            return (), _cut(" " + LED_BY.sub("", others[-1]), stop).strip()
     for i, words in enumerate(after):
         if found and i == len(after) - 1:
             break  # the cue's own words only when no "with" names a side
@@ -309,7 +317,7 @@ def other_side(
         if not their and is_russian_side(words):
             others = [p for p in split_parts(words, cyrillic) if not is_russian_side(p)]
             if others:  # «переговоры В.В.Путина и Н.Моди»: the other one, state unnamed
-                return [], others[0]
+                return (), others[0]
             russian_object = True
             continue
         for partner in their:
@@ -318,10 +326,10 @@ def other_side(
     if not found and (russian_object or pair_subject(subject, cyrillic)):
         found = list(partners_in(subject, cyrillic))
     if found:
-        return found, found[0].words
+        return tuple(found), found[0].words
     # Nobody identified: the words after "with" or the cue may still carry a name.
     named = next((words for words in after if words.strip()), after[-1])
-    return [], (subject if russian_object else named)
+    return (), (subject if russian_object else named)
 
 
 # Russia joined to the other side in one word or by a dash: «российско-вьетнамские
