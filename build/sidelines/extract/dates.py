@@ -8,9 +8,10 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
-from sidelines.extract.cues import is_planned
+from sidelines.extract.cues import SENTENCES, is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
@@ -313,6 +314,8 @@ RELATIVE_WORDS = Literals(
 # Every English weekday ends in "day"; the Russian ones are the table's own keys.
 WEEKDAY_WORDS = Literals("day", *(name for name in WEEKDAYS if not name.isascii()))
 DIGIT = re.compile(r"\d")
+# Without a digit, every date `sentence_date` reads needs one of these words.
+DATE_WORDS = Literals(*RU_MONTH_WORDS, *RELATIVE_WORDS, *WEEKDAY_WORDS)
 
 
 def has_word(folded: str, words: Literals) -> bool:
@@ -357,6 +360,7 @@ def _year_near(stated: StatedDate, published: date, ahead: bool) -> date | None:
     return resolved
 
 
+@lru_cache(maxsize=SENTENCES)  # the post's day and its mentions' read the same sentences
 def sentence_date(
     sentence: str,
     session: int | None,
@@ -378,6 +382,8 @@ def sentence_date(
     (datetime.date(2024, 9, 26), 'inferred')
     """
     folded = sentence.casefold()
+    if not DIGIT.search(sentence) and not DATE_WORDS.found_in(folded):
+        return None, "unknown"  # nothing below can match
     for pattern in patterns_for(sentence):
         for m in pattern.finditer(sentence):
             stated = stated_from_match(m)
