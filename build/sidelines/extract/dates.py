@@ -8,8 +8,8 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sidelines.extract.cues import SENTENCES, is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
