@@ -42,7 +42,12 @@ from sidelines.extract.cues import (
 )
 from sidelines.extract.date_anchors import Anchor
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, header_date
-from sidelines.extract.dates import MONTH_ABBREVIATIONS, sentence_date, session_year
+from sidelines.extract.dates import (
+    MONTH_ABBREVIATIONS,
+    YEAR_DIGITS,
+    sentence_date,
+    session_year,
+)
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.identity import same_counterpart, surname, title_only
@@ -118,7 +123,7 @@ DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
 PAIR = Literals("and", " и")  # a pair of sides is joined by one of these
 POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = YEAR_DIGITS  # a year of four digits
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
 
 
