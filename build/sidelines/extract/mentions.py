@@ -45,6 +45,7 @@ from sidelines.extract.datelines import Dateline, dateline, dateline_day, header
 from sidelines.extract.dates import (
     MONTH_ABBREVIATIONS,
     YEAR_DIGITS,
+    StatedDate,
     sentence_date,
     session_year,
 )
@@ -240,6 +241,7 @@ class PostContext:
     it."""
 
     def __init__(self, post: dict[str, Any]) -> None:
+        self.post = post
         self.text: str = post.get("text") or ""
         # An article's time-stamp line dates it when no export did.
         self.published = _published(post)
@@ -320,7 +322,15 @@ class PostContext:
 
     @cached_property
     def dateline(self) -> Dateline | None:
-        return dateline(self.text, agency=self.article)
+        """The report's dateline: as extraction found it for the post's day, when it gave it."""
+        if "dateline_place" not in self.post:
+            return dateline(self.text, agency=self.article)
+        if self.post["dateline_place"] is None:
+            return None
+        stated = StatedDate(
+            *(self.post[f"dateline_{part}"] for part in ("day", "month", "year", "start"))
+        )
+        return Dateline(self.post["dateline_place"], stated)
 
     @cached_property
     def year(self) -> int | None:
