@@ -7,7 +7,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from babel.dates import get_day_names
 
@@ -94,16 +93,9 @@ def dateline(text: str | None, agency: bool = True) -> Dateline | None:
     >>> dateline("Москва. 12 июля. INTERFAX.RU - Глава МИД").place
     'Москва'
     """
-    return _dateline_of_head(text[:HEAD], agency) if text else None
-
-
-HEAD = 400  # characters of a report where its dateline may stand
-
-
-# The post's day (`posts.dated`) and its meetings' (`mentions`) both read it: once per head.
-@lru_cache(maxsize=8192)
-def _dateline_of_head(head: str, agency: bool) -> Dateline | None:
-    for line in head.split("\n", HEADER_LINES)[:HEADER_LINES]:
+    if not text:
+        return None
+    for line in text[:400].split("\n", HEADER_LINES)[:HEADER_LINES]:
         found = _dateline_of(line[:80], agency)
         if found is not None:
             return found
