@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-from sidelines.extract.cues import is_planned
+from sidelines.extract.cues import SENTENCES, is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
@@ -107,7 +108,10 @@ DATE_PATTERNS = [
 ]
 
 DIGIT = re.compile(r"\d")
-YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year of four digits, no digit around it. The century comes first and the look back
+# after it ("(?<!\d..)": no digit before the "19"): led by literals, re scans for them
+# instead of trying the look back at every offset, ten times faster.
+YEAR_DIGITS = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 DOTTED = re.compile(r"\d\.\d")
 ORDINAL_ENDINGS = Literals("ого ", "ое ", "ье ", "его ")
 
@@ -313,6 +317,9 @@ RELATIVE_WORDS = Literals(
 # Every English weekday ends in "day"; the Russian ones are the table's own keys.
 WEEKDAY_WORDS = Literals("day", *(name for name in WEEKDAYS if not name.isascii()))
 DIGIT = re.compile(r"\d")
+RELATIVE_OR_WEEKDAY = Literals(*RELATIVE_WORDS, *WEEKDAY_WORDS)
+# Without a digit, every date `sentence_date` reads needs one of these words.
+DATE_WORDS = Literals(*RU_MONTH_WORDS, *RELATIVE_OR_WEEKDAY)
 
 
 def has_word(folded: str, words: Literals) -> bool:
@@ -357,6 +364,7 @@ def _year_near(stated: StatedDate, published: date, ahead: bool) -> date | None:
     return resolved
 
 
+@lru_cache(maxsize=SENTENCES)  # the post's day and its mentions' read the same sentences
 def sentence_date(
     sentence: str,
     session: int | None,
@@ -378,6 +386,8 @@ def sentence_date(
     (datetime.date(2024, 9, 26), 'inferred')
     """
     folded = sentence.casefold()
+    if not DIGIT.search(sentence) and not DATE_WORDS.found_in(folded):
+        return None, "unknown"  # nothing below can match
     for pattern in patterns_for(sentence):
         for m in pattern.finditer(sentence):
             stated = stated_from_match(m)
@@ -449,8 +459,8 @@ def event_day(
     if not text:
         return None, "unknown"
     folded = text.casefold()
-    if not (
-        ANY_DATE.search(text) or has_word(folded, RELATIVE_WORDS) or has_word(folded, WEEKDAY_WORDS)
+    if not (  # the literal tests first: cheaper than the date patterns
+        has_word(folded, RELATIVE_OR_WEEKDAY) or ANY_DATE.search(text)
     ):
         return None, "unknown"
     lead_read = False

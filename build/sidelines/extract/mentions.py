@@ -22,13 +22,9 @@ from sidelines.extract.clauses import CLAUSE_WORDS, later_clauses
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import (
     BOTH_SIDES,
-    CALL,
-    CALL_WORDS,
     LIST_HEADING,
     MEETING,
     MEETING_WORDS,
-    MULTILATERAL,
-    MULTILATERAL_WORDS,
     PAIR_ACTION,
     PAIR_ACTION_WORDS,
     RECEIVED,
@@ -46,7 +42,13 @@ from sidelines.extract.cues import (
 )
 from sidelines.extract.date_anchors import Anchor
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, header_date
-from sidelines.extract.dates import MONTH_ABBREVIATIONS, sentence_date, session_year
+from sidelines.extract.dates import (
+    MONTH_ABBREVIATIONS,
+    YEAR_DIGITS,
+    StatedDate,
+    sentence_date,
+    session_year,
+)
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.identity import same_counterpart, surname, title_only
@@ -61,6 +63,7 @@ from sidelines.extract.people import (
     russian_participant,
 )
 from sidelines.extract.places import UNGA_VENUE, pinned_place, sentence_place
+from sidelines.extract.sentence_cues import attended_gathering, meeting_cue
 from sidelines.extract.sides import (
     OFFICE,
     WITH_EN,
@@ -121,7 +124,7 @@ DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
 PAIR = Literals("and", " и")  # a pair of sides is joined by one of these
 POSSESSIVE = re.compile(r"['’]s$")
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = YEAR_DIGITS  # a year of four digits
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
 
 
@@ -238,6 +241,7 @@ class PostContext:
     it."""
 
     def __init__(self, post: dict[str, Any]) -> None:
+        self.post = post
         self.text: str = post.get("text") or ""
         # An article's time-stamp line dates it when no export did.
         self.published = _published(post)
@@ -318,7 +322,15 @@ class PostContext:
 
     @cached_property
     def dateline(self) -> Dateline | None:
-        return dateline(self.text, agency=self.article)
+        """The report's dateline: as extraction found it for the post's day, when it gave it."""
+        if "dateline_place" not in self.post:
+            return dateline(self.text, agency=self.article)
+        if self.post["dateline_place"] is None:
+            return None
+        stated = StatedDate(
+            *(self.post[f"dateline_{part}"] for part in ("day", "month", "year", "start"))
+        )
+        return Dateline(self.post["dateline_place"], stated)
 
     @cached_property
     def year(self) -> int | None:
@@ -469,16 +481,6 @@ def _multilateral_orgs(sentence: str) -> list[str]:
     return organisations_named(stage)
 
 
-# A gathering named as the time of something else ("ahead of the BRICS ministerial",
-# «накануне СМИД ШОС», «в преддверии саммита»): not attended in this sentence.
-AHEAD_OF = compile_guarded(
-    r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of)\b"
-    r"|(?<!\w)(?:накануне|в\s+преддверии|перед|в\s+канун)(?!\w)",
-    re.I,
-)
-AHEAD_SPAN = 40  # characters before the gathering's word where such a phrase stands
-
-
 # What the Russian side does at a gathering of an organisation named as the subject.
 TAKES_PART = Literals(
     "took part", "take part", "takes part", "taking part", "participat", "attended",
@@ -509,20 +511,10 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
     """The meetings one sentence reports or announces (several when it names several
     states met one by one: "met A, B and C"). `known`: the sentence is a later clause of
     one that named its people in full, so a surname alone names one of them."""
-    folded = sentence.casefold()  # the cue literals are single words
-    cue = (
-        search(RECEIVED, RECEIVED_WORDS, sentence, folded)
-        or search(MEETING, MEETING_WORDS, sentence, folded)
-        or search(CALL, CALL_WORDS, sentence, folded)
-    )
-    multi = search(MULTILATERAL, MULTILATERAL_WORDS, sentence, folded)
-    if multi is not None:
-        topic = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
-        if topic is not None and topic.start() < multi.start():
-            multi = None  # "discussed Russia's participation in the summit": a topic
-        elif AHEAD_OF.search(sentence, max(0, multi.start() - AHEAD_SPAN), multi.start()):
-            multi = None  # "talks ahead of the BRICS ministerial meeting": a time, not attended
+    cue = meeting_cue(sentence)
+    multi = attended_gathering(sentence)
     pair_only = False
+    folded = sentence.casefold()
     if cue is None and multi is None and PAIR.found_in(folded):
         action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
         if action and pair_subject(sentence[: action.start()], ctx.cyrillic):
@@ -555,10 +547,11 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
     if not partners and not gatherings and compound is not None:
         partners = [Partner(*compound, "")]  # «прошли российско-вьетнамские консультации»
     fallback = not partners and not gatherings and ctx.fallback != (None, None)
-    fallback = fallback and cue is not None
+    subject = sentence[: cue.start()] if cue is not None else None
+    fallback = fallback and subject is not None
     if fallback and words.strip() and _someone(words, cyrillic):
         partners = [Partner(*ctx.fallback, words)]  # someone of the flag's or tag's state
-    elif fallback and not ctx.mentions_call and BOTH_SIDES.match(sentence[: cue.start()]):
+    elif fallback and not ctx.mentions_call and BOTH_SIDES.match(subject or ""):
         partners = [Partner(*ctx.fallback, "")]  # "The ministers agreed to meet again"
     elif fallback and not ctx.mentions_call and not words.strip(" .,;") and took_place(sentence):
         partners = [Partner(*ctx.fallback, "")]  # «🇷🇺🇦🇲 В Москве состоялись консультации»
@@ -854,14 +847,9 @@ def _anaphoric(sentence: str, last: Mention | None, ctx: PostContext) -> list[Me
 def _cue_start(sentence: str) -> int:
     """Where the sentence's first meeting word starts (0 when it has no joint to read past):
     the clauses after it are read again, the one holding it is the sentence's own."""
-    folded = sentence.casefold()
-    if not CLAUSE_WORDS.found_in(folded):
+    if not CLAUSE_WORDS.found_in(sentence.casefold()):
         return 0
-    cue = (
-        search(RECEIVED, RECEIVED_WORDS, sentence, folded)
-        or search(MEETING, MEETING_WORDS, sentence, folded)
-        or search(CALL, CALL_WORDS, sentence, folded)
-    )
+    cue = meeting_cue(sentence)
     return cue.start() if cue else 0
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import polars as pl
 
 from sidelines.extract.date_anchors import Anchor, file_anchors
-from sidelines.extract.datelines import dateline, dateline_day, own_anchor
+from sidelines.extract.datelines import Dateline, dateline, dateline_day, own_anchor
 from sidelines.extract.dates import event_day, first_year
 from sidelines.extract.post_columns import hashtag_rows, lang, translation_ids
 from sidelines.extract.sessions import unga_session
@@ -60,6 +60,7 @@ class PostDates(NamedTuple):
     days: list[date | None]
     precisions: list[str]
     anchors: list[Anchor | None]
+    datelines: list[Dateline | None]  # the mentions read them too
 
 
 def dated(posts: list[RawPost]) -> PostDates:
@@ -73,6 +74,7 @@ def dated(posts: list[RawPost]) -> PostDates:
     anchors = file_anchors(own)
     days: list[date | None] = []
     precisions: list[str] = []
+    lines: list[Dateline | None] = []
     for post, session, anchor, day in zip(posts, sessions, anchors, published, strict=True):
         year = day.year if day else first_year(post.text)
         when, precision = event_day(post.text, session, year, anchor, day)
@@ -82,7 +84,8 @@ def dated(posts: list[RawPost]) -> PostDates:
             precision = "stated" if when else "unknown"
         days.append(when)
         precisions.append(precision)
-    return PostDates(sessions, days, precisions, anchors)
+        lines.append(line)
+    return PostDates(sessions, days, precisions, anchors, lines)
 
 
 def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -101,6 +104,7 @@ def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
             "event_precision": dates.precisions,
             "anchor_day": [a.day if a else None for a in dates.anchors],
             "anchor_side": [a.side if a else None for a in dates.anchors],
+            **dateline_columns(dates.datelines),
         },
         schema=POST_FIELDS | DATE_FIELDS,
     ).with_columns(lang=lang(pl.col("text")))
@@ -110,6 +114,17 @@ def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
     # values, other bytes).
     links = pl.Series(translation_ids(frame, tags).to_list(), dtype=pl.String)
     return frame.with_columns(translation_id=links), tags
+
+
+def dateline_columns(lines: list[Dateline | None]) -> dict[str, list[Any]]:
+    """The posts' datelines as DATE_FIELDS columns (`mentions.PostContext` reads them back)."""
+    return {
+        "dateline_place": [line.place if line else None for line in lines],
+        "dateline_day": [line.stated.day if line else None for line in lines],
+        "dateline_month": [line.stated.month if line else None for line in lines],
+        "dateline_year": [line.stated.year if line else None for line in lines],
+        "dateline_start": [line.stated.start if line else None for line in lines],
+    }
 
 
 # Types of the rows built here, before the schemas pick and order the published columns.
@@ -160,6 +175,11 @@ DATE_FIELDS: dict[str, pl.DataType] = {
     "event_precision": pl.String(),
     "anchor_day": pl.Date(),
     "anchor_side": pl.String(),
+    "dateline_place": pl.String(),
+    "dateline_day": pl.Int64(),
+    "dateline_month": pl.Int64(),
+    "dateline_year": pl.Int64(),
+    "dateline_start": pl.Int64(),
 }
 TAG_ROW_TYPES: dict[str, pl.DataType] = {
     "post_id": pl.String(),
