@@ -9,20 +9,7 @@ from sidelines.extract.date_anchors import Anchor, day_near, file_anchors
 from sidelines.extract.mentions import post_mentions
 from sidelines.extract.posts import file_post_frames
 from sidelines.records import RawPost
-
-
-def post(text: str, **kw: Any) -> dict[str, Any]:
-    return {
-        "post_id": "p",
-        "lang": "en",
-        "source_file": "f",
-        "line_start": 1,
-        "text": text,
-        "event_date": None,
-        "unga_session": None,
-        "published_at": None,
-        "translation_id": None,
-    } | kw
+from tests.extract.rows import post
 
 
 def test_a_month_abbreviation_before_the_day_ends_no_sentence() -> None:

@@ -13,24 +13,7 @@ from typing import Any
 import pytest
 
 from sidelines.extract.mentions import Mention, post_mentions
-
-
-def post(text: str, **kw: Any) -> dict[str, Any]:
-    return {
-        "post_id": "p",
-        "lang": "en",
-        "source_file": "f",
-        "line_start": 1,
-        "text": text,
-        "event_date": None,
-        "unga_session": None,
-        "published_at": None,
-        "translation_id": None,
-    } | kw
-
-
-def ru(text: str, **kw: Any) -> dict[str, Any]:
-    return post(text, lang="ru", **kw)
+from tests.extract.rows import post, ru
 
 
 def sides(found: list[Mention]) -> list[tuple[Any, ...]]:

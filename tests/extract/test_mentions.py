@@ -15,20 +15,7 @@ from sidelines.extract.mentions import (
     post_mentions,
     sentences,
 )
-
-
-def post(text: str, **kw: Any) -> dict[str, Any]:
-    return {
-        "post_id": "p",
-        "lang": "en",
-        "source_file": "f",
-        "line_start": 1,
-        "text": text,
-        "event_date": None,
-        "unga_session": None,
-        "published_at": None,
-        "translation_id": None,
-    } | kw
+from tests.extract.rows import post
 
 
 @pytest.mark.parametrize(

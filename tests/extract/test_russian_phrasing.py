@@ -14,20 +14,12 @@ import pytest
 from sidelines.extract.city_names import english_city
 from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.mentions import Mention, post_mentions
+from tests.extract import rows
 
 
 def ru(text: str, **kw: Any) -> dict[str, Any]:
-    return {
-        "post_id": "p",
-        "lang": "ru",
-        "source_file": "f",
-        "line_start": 1,
-        "text": text,
-        "event_date": None,
-        "unga_session": None,
-        "published_at": date(2024, 12, 10),
-        "translation_id": None,
-    } | kw
+    """A Russian post published on 10 Dec 2024."""
+    return rows.ru(text, **({"published_at": date(2024, 12, 10)} | kw))
 
 
 def seen(found: list[Mention]) -> list[tuple[Any, ...]]:

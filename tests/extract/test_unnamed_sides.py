@@ -13,20 +13,11 @@ from typing import Any
 import pytest
 
 from sidelines.extract.mentions import post_mentions
+from tests.extract import rows
 
 
 def post(text: str, lang: str = "en") -> dict[str, Any]:
-    return {
-        "post_id": "p",
-        "lang": lang,
-        "source_file": "f",
-        "line_start": 1,
-        "text": text,
-        "event_date": None,
-        "unga_session": None,
-        "published_at": None,
-        "translation_id": None,
-    }
+    return rows.post(text, lang=lang)
 
 
 CASES = [
