@@ -99,3 +99,18 @@ def test_an_official_of_another_state_is_no_russian_side() -> None:
 def test_a_gathering_named_as_a_time_is_not_attended(text: str) -> None:
     lang = "ru" if "Лавров" in text else "en"
     assert [(m.country, m.org) for m in post_mentions(post(text, lang))] == [("IND", None)]
+
+
+def test_a_second_infinitive_is_a_second_planned_meeting() -> None:
+    # TASS, 27 Jul 2022, "Lavrov will meet with his Ethiopian counterpart … and the African
+    # Union leadership": one subject and one "is expected to" governing two meetings.
+    text = (
+        "Deputy Foreign Minister Andrey Rudenko is expected to hold consultations with the "
+        "Foreign Minister of Laos Saleumxay Kommasith and to call on the President of Laos "
+        "Thongloun Sisoulith."
+    )
+    found = post_mentions(post(text))
+    assert [(m.country, m.counterpart_name, m.status) for m in found] == [
+        ("LAO", "Saleumxay Kommasith", "planned"),
+        ("LAO", "Thongloun Sisoulith", "planned"),
+    ]
