@@ -1,24 +1,37 @@
-"""Run a function over independent items on several cores, results in input order.
+"""Run a function over independent items on several cores, or on a Dask cluster, results in
+input order.
 
-Workers never outlive the build: each asks Linux to kill it when the build process dies
+Local workers never outlive the build: each asks Linux to kill it when the build process dies
 (`prctl(PR_SET_PDEATHSIG)`), and an error or Ctrl-C in the build stops them at once instead
-of letting them finish files nobody will read.
+of letting them finish files nobody will read. On a cluster, the same error or Ctrl-C
+cancels the build's tasks (`cluster.py`).
 """
 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-Progress = Callable[[Iterable[R], str, int], Iterable[R]]
+
+
+class Progress(Protocol):
+    """A hook that sees items as they finish and passes them on unchanged (a progress bar)."""
+
+    def __call__(self, items: Iterable[T], label: str, total: int, /) -> Iterable[T]: ...
+
+
+# Why a task failed when the failure was its worker's death (else None: the task's own error).
+LostWorker = Callable[[BaseException], str | None]
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -49,17 +62,89 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
         worker.join()
 
 
+class WorkerLost(Exception):
+    """A worker died while running an item (killed, out of memory) and the item was not run
+    to the end elsewhere: the build stops rather than leave the item out."""
+
+
+def local_worker_lost(err: BaseException) -> str | None:
+    """A process pool breaks, for every item in it, when one of its processes dies."""
+    if isinstance(err, BrokenProcessPool):
+        return (
+            "a worker process died while it or a file beside it was read (killed, out of memory?)"
+        )
+    return None
+
+
+def finished_in_any_order(
+    executor: Executor,
+    func: Callable[[T], R],
+    items: Sequence[T],
+    window: int,
+    lost: LostWorker,
+    name_of: Callable[[int], str],
+) -> Iterator[tuple[int, R]]:
+    """`(index, func(item))` for each item as its task finishes, with at most `window` tasks
+    submitted at a time; a task whose worker died raises `WorkerLost` naming its item."""
+    queue = iter(enumerate(items))
+    running: dict[Future[R], int] = {}
+
+    def submit(count: int) -> None:
+        for index, item in itertools.islice(queue, count):
+            running[executor.submit(func, item)] = index
+
+    submit(window)
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=running.__getitem__):  # the same order on every run
+            index = running.pop(future)
+            try:
+                result = future.result()
+            except Exception as err:
+                why = lost(err)
+                if why is None:
+                    raise
+                raise WorkerLost(f"{name_of(index)}: {why}") from err
+            yield index, result
+        submit(len(done))
+
+
+def in_input_order(finished: Iterable[tuple[int, R]], total: int) -> list[R]:
+    """The results of `finished_in_any_order`, put back in the items' order."""
+    by_index = dict(finished)
+    return [by_index[index] for index in range(total)]
+
+
 def parallel_map(
     func: Callable[[T], R],
     items: Sequence[T],
     jobs: int,
-    progress: Progress[R],
+    progress: Progress,
     label: str,
+    scheduler: str | None = None,
+    name_of: Callable[[T], str] | None = None,
 ) -> list[R]:
-    """`[func(x) for x in items]`, on up to `jobs` processes when there is more than one item.
+    """`[func(x) for x in items]`, on the Dask cluster whose scheduler is at `scheduler`, else
+    on up to `jobs` local processes when there is more than one item. `progress` sees each
+    result as it finishes; `name_of` names an item in the error when its worker dies.
 
-    Workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
+    Local workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
     """
+
+    def named(index: int) -> str:
+        return name_of(items[index]) if name_of else f"{label}: item {index + 1} of {len(items)}"
+
+    def run(executor: Executor, window: int, lost: LostWorker) -> list[R]:
+        finished = finished_in_any_order(executor, func, items, window, lost, named)
+        return in_input_order(progress(finished, label, len(items)), len(items))
+
+    if not items:
+        return []
+    if scheduler is not None:
+        from sidelines.cluster import dask_executor, dask_worker_lost  # distributed: if asked
+
+        with dask_executor(scheduler) as (executor, window):
+            return run(executor, window, dask_worker_lost)
     if jobs <= 1 or len(items) <= 1:
         return list(progress((func(x) for x in items), label, len(items)))
     pool = ProcessPoolExecutor(
@@ -69,7 +154,7 @@ def parallel_map(
         initargs=(os.getpid(),),
     )
     try:
-        results = list(progress(pool.map(func, items), label, len(items)))
+        results = run(pool, len(items), local_worker_lost)  # the pool queues them itself
     except BaseException:
         stop_workers(pool)
         raise
