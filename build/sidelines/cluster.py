@@ -65,8 +65,7 @@ def dask_executor(address: str) -> Iterator[tuple[concurrent.futures.Executor, i
             f"--scheduler {address}: the optional package distributed is not installed "
             f"({INSTALL_HINT})"
         ) from err
-    # The client's own log lines (a lost connection, retries) would break the one-line error.
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    quiet_client_logs()
     check_address(address)
     try:
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
@@ -96,6 +95,14 @@ def dask_executor(address: str) -> Iterator[tuple[concurrent.futures.Executor, i
                 raise
     finally:
         client.close()
+
+
+def quiet_client_logs() -> None:
+    """Silence the log lines distributed writes to stderr in this process (results gathered
+    again after a worker died, futures cancelled): the build's outcome is its one line, and
+    the scheduler and workers keep their own logs."""
+    for name in ("distributed", "distributed.client", "distributed.gc", "tornado.application"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def check_address(address: str) -> None:
