@@ -240,6 +240,20 @@ def test_ctrl_c_cancels_the_tasks_not_yet_run(cluster: Any, tmp_path: Path) -> N
 
 
 @needs_dask
+def test_workers_of_another_environment_are_refused_before_any_task(
+    cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platform
+
+    from sidelines.cluster import ClusterFailed
+
+    monkeypatch.setattr(platform, "python_version", lambda: "3.99.0")  # this process only
+    address = cluster.scheduler.address
+    with pytest.raises(ClusterFailed, match=r"runs python 3\.\d+\.\d+, this build 3\.99\.0"):
+        parallel_map(nap, [("/nonexistent", 0.0)] * 2, 2, lambda i, label, t: i, "parse", address)
+
+
+@needs_dask
 def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     address = f"tcp://127.0.0.1:{free_port()}"
     started = time.monotonic()
