@@ -21,8 +21,10 @@ from typing import Any
 
 import pytest
 
+from sidelines import cluster as dask_cluster
 from sidelines.bench_corpus import write_corpus
 from sidelines.cli import main, parser
+from sidelines.cluster import ClusterFailed
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.parallel import parallel_map
 from sidelines.pipeline import BuildConfig, build
@@ -245,12 +247,24 @@ def test_workers_of_another_environment_are_refused_before_any_task(
 ) -> None:
     import platform
 
-    from sidelines.cluster import ClusterFailed
-
     monkeypatch.setattr(platform, "python_version", lambda: "3.99.0")  # this process only
     address = cluster.scheduler.address
     with pytest.raises(ClusterFailed, match=r"runs python 3\.\d+\.\d+, this build 3\.99\.0"):
         parallel_map(nap, [("/nonexistent", 0.0)] * 2, 2, lambda i, label, t: i, "parse", address)
+
+
+@needs_dask
+def test_a_scheduler_without_workers_is_refused_after_the_wait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(dask_cluster, "WORKERS_SECONDS", 1)
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address="127.0.0.1:0") as empty:
+        address = empty.scheduler_address
+        with pytest.raises(ClusterFailed) as failed:
+            parallel_map(nap, [("/nonexistent", 0.0)] * 2, 2, lambda i, lb, t: i, "parse", address)
+    assert str(failed.value) == f"{address}: no Dask worker joined the scheduler within 1 s"
 
 
 @needs_dask
