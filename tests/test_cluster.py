@@ -303,3 +303,14 @@ def test_the_scheduler_defaults_to_dask_scheduler_address(monkeypatch: pytest.Mo
     assert parser().parse_args(["build"]).scheduler == "tcp://10.1.2.3:8786"
     monkeypatch.delenv("DASK_SCHEDULER_ADDRESS")
     assert parser().parse_args(["build"]).scheduler is None
+
+
+def test_an_empty_scheduler_builds_locally_whatever_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://127.0.0.1:1")  # nothing listens there
+    out = tmp_path / "pkg"
+    assert (
+        main(["build", "--raw", str(RAW), "--out", str(out), "--no-cache", "--scheduler", ""]) == 0
+    )
+    assert (out / "datapackage.json").is_file()

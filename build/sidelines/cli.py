@@ -277,7 +277,7 @@ def parser() -> argparse.ArgumentParser:
         "package distributed (pip install 'sidelines[dask]'). The build gives up with an "
         f"error if the scheduler does not answer within {CONNECT_SECONDS} s or has no worker "
         f"within {WORKERS_SECONDS} s (default: $DASK_SCHEDULER_ADDRESS when set, else the "
-        "local processes)",
+        "local processes of --jobs; --scheduler '' for those)",
     )
     b.add_argument(
         "--cache",
