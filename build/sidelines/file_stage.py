@@ -19,7 +19,7 @@ from sidelines.extract.per_file import (
     read_source,
     with_mentions,
 )
-from sidelines.parallel import Progress, parallel_map
+from sidelines.parallel import Progress, Workers
 from sidelines.records import InputError
 from sidelines.sources import RawSource
 
@@ -41,10 +41,11 @@ def extract_files(
     progress: Progress[Any],
 ) -> list[FileExtract | InputError]:
     """What `extract_source` gives for each source, in their order, on up to `jobs` processes."""
-    reads = parallel_map(read_source, sources, jobs, progress, "parse")
-    readable = [r for r in reads if isinstance(r, ReadFile)]
-    chunks = post_chunks(readable, CHUNK_POSTS)
-    found = parallel_map(meeting_mentions, [c for _, c in chunks], jobs, progress, "meetings")
+    with Workers(jobs) as workers:  # started once for both rounds
+        reads = workers.map(read_source, sources, progress, "parse")
+        readable = [r for r in reads if isinstance(r, ReadFile)]
+        chunks = post_chunks(readable, CHUNK_POSTS)
+        found = workers.map(meeting_mentions, [c for _, c in chunks], progress, "meetings")
     parts: list[list[pl.DataFrame]] = [[] for _ in readable]
     for (i, _), mentions in zip(chunks, found, strict=True):
         parts[i].append(mentions)

@@ -30,7 +30,7 @@ def default_jobs() -> int:
 def die_with_parent(parent: int) -> None:
     """Worker initializer: be killed when the build process `parent` dies, and leave at once
     if it died before this line ran. The signal follows the thread that started the worker;
-    `parallel_map` starts them all from the calling thread, which outlives the pool."""
+    `Workers.map` starts them from the calling thread, which outlives the pool."""
     if sys.platform == "linux":
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -49,6 +49,47 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
         worker.join()
 
 
+class Workers:
+    """Up to `jobs` worker processes shared by several maps (`with Workers(jobs) as w:
+    w.map(…); w.map(…)`): started once, at the first map worth them (starting and warming
+    a worker costs a second or two), and stopped when the block ends.
+
+    Workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def map(
+        self, func: Callable[[T], R], items: Sequence[T], progress: Progress[R], label: str
+    ) -> list[R]:
+        """`[func(x) for x in items]`, on the workers when there is more than one item."""
+        if self.jobs <= 1 or len(items) <= 1:
+            return list(progress((func(x) for x in items), label, len(items)))
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
+        try:
+            return list(progress(self._pool.map(func, items), label, len(items)))
+        except BaseException:
+            stop_workers(self._pool)
+            self._pool = None
+            raise
+
+
 def parallel_map(
     func: Callable[[T], R],
     items: Sequence[T],
@@ -56,22 +97,6 @@ def parallel_map(
     progress: Progress[R],
     label: str,
 ) -> list[R]:
-    """`[func(x) for x in items]`, on up to `jobs` processes when there is more than one item.
-
-    Workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
-    """
-    if jobs <= 1 or len(items) <= 1:
-        return list(progress((func(x) for x in items), label, len(items)))
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(items)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    try:
-        results = list(progress(pool.map(func, items), label, len(items)))
-    except BaseException:
-        stop_workers(pool)
-        raise
-    pool.shutdown()
-    return results
+    """`[func(x) for x in items]`, on up to `jobs` processes when there is more than one item."""
+    with Workers(min(jobs, len(items))) as workers:
+        return workers.map(func, items, progress, label)
