@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+import sidelines.file_stage as file_stage
 import sidelines.fingerprints as fingerprints
 import sidelines.pipeline as pipeline
 from sidelines.bench_corpus import write_corpus
@@ -41,13 +42,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the build extracts (not taken from the cache)."""
     seen: list[str] = []
-    real = pipeline.extract_source
+    real = file_stage.read_source
 
     def spy(source):  # type: ignore[no-untyped-def]
         seen.append(source.name)
         return real(source)
 
-    monkeypatch.setattr(pipeline, "extract_source", spy)
+    monkeypatch.setattr(file_stage, "read_source", spy)
     return seen
 
 

@@ -25,7 +25,7 @@ from sidelines import cluster as dask_cluster
 from sidelines.bench_corpus import write_corpus
 from sidelines.cli import main, parser
 from sidelines.cluster import ClusterFailed
-from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.extract.per_file import ReadFile, read_source
 from sidelines.parallel import parallel_map
 from sidelines.pipeline import BuildConfig, build
 from sidelines.records import InputError
@@ -53,11 +53,11 @@ def config(raw: Path, out: Path, **options: Any) -> BuildConfig:
     return BuildConfig(raw_dir=raw, out_dir=out, schemas_dir=SCHEMAS, **options)
 
 
-def extract_or_die(source: RawSource) -> FileExtract | InputError:
-    """`extract_source`, except that the worker reading the poison file dies on the spot."""
+def read_or_die(source: RawSource) -> ReadFile | InputError:
+    """`read_source`, except that the worker reading the poison file dies on the spot."""
     if source.name == POISON:
         os.kill(os.getpid(), signal.SIGKILL)
-    return extract_source(source)
+    return read_source(source)
 
 
 def nap(job: tuple[str, float]) -> str:
@@ -134,11 +134,11 @@ def test_a_cluster_build_is_the_local_build(
     cluster: Any, bench_raw: Path, local_package: dict[str, bytes], tmp_path: Path
 ) -> None:
     address = cluster.scheduler.address
-    seen: list[int] = []
+    seen: list[tuple[str, int]] = []
 
     def counting(items: Iterable[Any], label: str, total: int) -> Iterable[Any]:
         for item in items:
-            seen.append(total)
+            seen.append((label, total))
             yield item
 
     summary = build(
@@ -146,7 +146,9 @@ def test_a_cluster_build_is_the_local_build(
         progress=counting,
     )
     assert summary.posts > 19_000 and summary.files == 22
-    assert seen == [22] * 22  # the progress hook saw every file finish on the cluster
+    # The progress hook saw every file, then every chunk of posts, finish on the cluster.
+    chunks = seen[-1][1]
+    assert seen == [("parse", 22)] * 22 + [("meetings", chunks)] * chunks
     assert tree_bytes(tmp_path / "pkg") == local_package
     # The parent wrote every file's extract to the cache: a build from it needs no cluster
     # (the address is dead) and gives the same bytes.
@@ -190,8 +192,8 @@ def test_a_file_that_kills_every_worker_stops_the_build_in_one_line(
     for path in RAW.iterdir():
         (raw / path.name).write_bytes(path.read_bytes())
     (raw / POISON).write_text("A text whose reading kills its worker.\n", encoding="utf-8")
-    patch = "import sidelines.pipeline, tests.test_cluster as t\n"
-    patch += "sidelines.pipeline.extract_source = t.extract_or_die"
+    patch = "import sidelines.file_stage, tests.test_cluster as t\n"
+    patch += "sidelines.file_stage.read_source = t.read_or_die"
     address = cluster.scheduler.address
     result = run_cli(
         *("build", "--raw", str(raw), "--out", str(out), "--no-cache", "--scheduler", address),

@@ -21,8 +21,9 @@ from sidelines.croissant import croissant
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
-from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import merge_file_frames
+from sidelines.file_stage import extract_files
 from sidelines.fingerprints import Fingerprint, folder_fingerprints, refreshed
 from sidelines.jsonshape import from_json
 from sidelines.outfolder import check_out_dir, output_lock
@@ -33,7 +34,6 @@ from sidelines.package import (
     write_json,
     write_text_files,
 )
-from sidelines.parallel import parallel_map
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
 from sidelines.quality import (
@@ -172,10 +172,7 @@ def extract_all(
     jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
     if jobs > 1 or config.scheduler:  # this process mostly waits: time to import GX meanwhile
         import_gx_in_background()
-    sources = [r for _, r in todo]
-    fresh = parallel_map(
-        extract_source, sources, jobs, progress, "parse", config.scheduler, source_name
-    )
+    fresh = extract_files([r for _, r in todo], jobs, progress, config.scheduler)
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
         if cache is not None:
@@ -197,11 +194,6 @@ def extract_all(
     if raw and not extracts:
         raise InputError(skipped[0].name, f"no readable input: all {len(raw)} files skipped")
     return extracts, skipped
-
-
-def source_name(source: RawSource) -> str:
-    """A raw file's name inside the raw folder, for an error about it."""
-    return source.name
 
 
 @contextmanager

@@ -87,6 +87,8 @@ def translation_ids(posts: pl.DataFrame, tags: pl.DataFrame) -> pl.Series:
     neighbours in file order are linked when they come from the same file in different
     languages and open with the same two or more flags or tag the same partner countries;
     linked greedily from the top, so that in a run of candidate pairs every other one is."""
+    if posts.height < 2:  # no neighbour (an article): not worth the dozen queries below
+        return pl.Series("translation_id", [None] * posts.height, dtype=pl.String)
     partners = (
         tags.filter(pl.col("country").is_not_null())
         .group_by("post_id")
