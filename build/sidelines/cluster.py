@@ -39,16 +39,17 @@ def environment() -> dict[str, str]:
     }
 
 
-def mismatch(address: str, worker: str, theirs: dict[str, str], ours: dict[str, str]) -> str:
-    """The first difference between a worker's environment and the build's, as one sentence.
+def mismatch(address: str, where: str, theirs: dict[str, str], ours: dict[str, str]) -> str:
+    """The first difference between a cluster process's environment and the build's.
 
-    >>> mismatch("tcp://s:8786", "tcp://w:1", {"python": "3.12.1"}, {"python": "3.11.7"})[:57]
-    'tcp://s:8786: worker tcp://w:1 runs python 3.12.1, this b'
+    >>> mismatch("tcp://s:8786", "the scheduler", {"python": "3.12.1"}, {"python": "3.11.7"})[:66]
+    'tcp://s:8786: the scheduler runs python 3.12.1, this build 3.11.7:'
     """
     name = next(key for key in ours if theirs.get(key) != ours[key])
     return (
-        f"{address}: worker {worker} runs {name} {theirs.get(name)}, this build {ours[name]}: "
-        "start the workers from the same checkout and uv.lock"
+        f"{address}: {where} runs {name} {theirs.get(name)}, this build {ours[name]}: "
+        "start the scheduler and workers from the same checkout and uv.lock (and restart them "
+        "after updating it)"
     )
 
 
@@ -75,10 +76,7 @@ def dask_executor(address: str) -> Iterator[tuple[concurrent.futures.Executor, i
         ) from err
     try:
         workers = joined_workers(client, address)
-        ours = environment()
-        for worker, theirs in sorted(client.run(environment).items()):
-            if theirs != ours:
-                raise ClusterFailed(mismatch(address, worker, theirs, ours))
+        check_environments(client, address)
         # A task's input (a raw file, megabytes) is sent inside the task on purpose: the
         # scheduler keeps it, so that a task whose worker dies can be run again elsewhere.
         with dask.config.set({"distributed.admin.large-graph-warning-threshold": "1TB"}):
@@ -95,6 +93,23 @@ def dask_executor(address: str) -> Iterator[tuple[concurrent.futures.Executor, i
                 raise
     finally:
         client.close()
+
+
+def check_environments(client: Any, address: str) -> None:
+    """Refuse a cluster whose scheduler or workers run other code than this build: the
+    scheduler unpickles the tasks too, and the workers' results must be the same bytes."""
+    ours = environment()
+    try:
+        found = {"the scheduler": client.run_on_scheduler(environment)}
+        found |= {f"worker {w}": e for w, e in sorted(client.run(environment).items())}
+    except Exception as err:  # sidelines not importable there: the message says which part
+        raise ClusterFailed(
+            f"{address}: the cluster cannot run sidelines ({type(err).__name__}: {err}); "
+            "start the scheduler and workers from the same checkout and uv.lock"
+        ) from err
+    for where, theirs in found.items():
+        if theirs != ours:
+            raise ClusterFailed(mismatch(address, where, theirs, ours))
 
 
 def quiet_client_logs() -> None:
