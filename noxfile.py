@@ -17,11 +17,14 @@ nox.options.sessions = ["lint", "tests", "build", "validate", "croissant", "qual
 nox.options.reuse_existing_virtualenvs = True
 
 
-def sync(session: nox.Session, *groups: str) -> None:
-    """Install the project and the named dependency groups from the lock file."""
+def sync(session: nox.Session, *groups: str, extras: tuple[str, ...] = ()) -> None:
+    """Install the project, the named dependency groups and optional extras from the lock
+    file."""
     args = ["uv", "sync", "--frozen", "--no-default-groups"]
     for group in groups:
         args += ["--group", group]
+    for extra in extras:
+        args += ["--extra", extra]
     session.run_install(
         *args,
         # Byte-compiled at install, not on first import: seconds saved on every first run.
@@ -31,18 +34,26 @@ def sync(session: nox.Session, *groups: str) -> None:
     )
 
 
+def wants_cluster(args: list[str]) -> bool:
+    """Whether a build runs on a Dask cluster (`--scheduler`, or $DASK_SCHEDULER_ADDRESS)."""
+    asked = any(a == "--scheduler" or a.startswith("--scheduler=") for a in args)
+    return asked or bool(os.environ.get("DASK_SCHEDULER_ADDRESS"))
+
+
 @nox.session
 def build(session: nox.Session) -> None:
     """Build datapackage/ from raw/ (pass options after --, e.g. -- --raw DIR --out DIR)."""
-    sync(session)
+    # distributed (the `dask` extra) only for a build on a cluster: -- --scheduler ADDRESS.
+    sync(session, extras=("dask",) if wants_cluster(session.posargs) else ())
     session.run("sidelines", "build", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite with pytest (pass pytest options after --)."""
-    sync(session, "test")
-    session.run("pytest", *session.posargs)
+    # With the `dask` extra, and a missing distributed an error: the cluster tests must run.
+    sync(session, "test", extras=("dask",))
+    session.run("pytest", *session.posargs, env={"SIDELINES_REQUIRE_DASK": "1"})
 
 
 @nox.session

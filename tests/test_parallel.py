@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sidelines.parallel import parallel_map
+from sidelines.parallel import WorkerLost, parallel_map
 from tests.conftest import ROOT
 
 
@@ -80,3 +80,19 @@ def test_an_interrupted_build_stops_its_workers(tmp_path: Path) -> None:
     assert time.monotonic() - started < 60  # not the two minutes of the sleeping workers
     pids = worker_pids(tmp_path)
     assert pids and not any(alive(p) for p in pids)
+
+
+def die_on(job: tuple[str, str]) -> str:
+    """A stand-in for a parse that kills its process (out of memory, a kill -9) on one item."""
+    name, fate = job
+    if fate == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return name
+
+
+def test_a_dead_worker_stops_the_run_naming_an_item() -> None:
+    jobs = [("a.txt", "live"), ("b.txt", "die"), ("c.txt", "live")]
+    with pytest.raises(WorkerLost, match=r"^(a|b|c)\.txt: a worker process died"):
+        parallel_map(
+            die_on, jobs, 2, lambda items, label, total: items, "parse", None, lambda j: j[0]
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,9 +14,10 @@ from rich.progress import track
 from sidelines.cache_location import default_cache_dir
 from sidelines.cli_eval import add_commands as add_eval_commands
 from sidelines.cli_release import add_commands
+from sidelines.cluster import CONNECT_SECONDS, WORKERS_SECONDS, ClusterFailed
 from sidelines.compare import RemovalsNotAllowed
 from sidelines.package import read_package
-from sidelines.parallel import default_jobs
+from sidelines.parallel import WorkerLost, default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
 from sidelines.provenance import default_eval_results
 from sidelines.quality import QualityFailed, QualityReport, check_quality
@@ -140,6 +142,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         allow_removals=args.allow_removals,
         skip_bad=args.skip_bad,
         jobs=max(1, args.jobs),
+        scheduler=args.scheduler or None,
         cache_dir=None if args.no_cache else args.cache,
         eval_results=args.eval_results,
         quality_gate=not args.no_quality_gate,
@@ -265,6 +268,18 @@ def parser() -> argparse.ArgumentParser:
         help="processes for reading and extracting files (default: all cores)",
     )
     b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
+        help="read and extract the files on the workers of the Dask cluster whose scheduler "
+        "is at ADDRESS (e.g. tcp://10.0.0.5:8786) instead of local processes; each file's "
+        "bytes are sent to a worker, no shared file system is needed; needs the optional "
+        "package distributed (pip install 'sidelines[dask]'). The build gives up with an "
+        f"error if the scheduler does not answer within {CONNECT_SECONDS} s or has no worker "
+        f"within {WORKERS_SECONDS} s (default: $DASK_SCHEDULER_ADDRESS when set, else the "
+        "local processes of --jobs; --scheduler '' for those)",
+    )
+    b.add_argument(
         "--cache",
         type=Path,
         default=default_cache_dir(),
@@ -323,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         ValidationFailed,
         QualityFailed,
         RemovalsNotAllowed,
+        ClusterFailed,
+        WorkerLost,
         ValueError,
         OSError,
     ) as err:

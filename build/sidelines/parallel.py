@@ -1,24 +1,38 @@
-"""Run a function over independent items on several cores, results in input order.
+"""Run a function over independent items on several cores, or on a Dask cluster, results in
+input order.
 
-Workers never outlive the build: each asks Linux to kill it when the build process dies
+Local workers never outlive the build: each asks Linux to kill it when the build process dies
 (`prctl(PR_SET_PDEATHSIG)`), and an error or Ctrl-C in the build stops them at once instead
-of letting them finish files nobody will read.
+of letting them finish files nobody will read. On a cluster, the same error or Ctrl-C
+cancels the build's tasks (`cluster.py`).
 """
 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-Progress = Callable[[Iterable[R], str, int], Iterable[R]]
+
+
+class Progress(Protocol):
+    """A hook that sees items as they finish and passes them on unchanged (a progress bar)."""
+
+    def __call__(self, items: Iterable[T], label: str, total: int, /) -> Iterable[T]: ...
+
+
+# Why a task failed when the failure was its worker's death (else None: the task's own error).
+LostWorker = Callable[[BaseException], str | None]
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -49,54 +63,142 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
         worker.join()
 
 
-class Workers:
-    """Up to `jobs` worker processes shared by several maps (`with Workers(jobs) as w:
-    w.map(…); w.map(…)`): started once, at the first map worth them (starting and warming
-    a worker costs a second or two), and stopped when the block ends.
+class WorkerLost(Exception):
+    """A worker died while running an item (killed, out of memory) and the item was not run
+    to the end elsewhere: the build stops rather than leave the item out."""
 
-    Workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
-    """
 
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
+def local_worker_lost(err: BaseException) -> str | None:
+    """A process pool breaks, for every item in it, when one of its processes dies."""
+    if isinstance(err, BrokenProcessPool):
+        return (
+            "a worker process died while it or a file beside it was read (killed, out of memory?)"
+        )
+    return None
 
-    def __enter__(self) -> Workers:
-        return self
 
-    def __exit__(self, *error: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+def finished_in_any_order(
+    executor: Executor,
+    func: Callable[[T], R],
+    items: Sequence[T],
+    window: int,
+    lost: LostWorker,
+    name_of: Callable[[int], str],
+) -> Iterator[tuple[int, R]]:
+    """`(index, func(item))` for each item as its task finishes, with at most `window` tasks
+    submitted at a time; a task whose worker died raises `WorkerLost` naming its item."""
+    queue = iter(enumerate(items))
+    running: dict[Future[R], int] = {}
 
-    def map(
-        self, func: Callable[[T], R], items: Sequence[T], progress: Progress[R], label: str
-    ) -> list[R]:
-        """`[func(x) for x in items]`, on the workers when there is more than one item."""
-        if self.jobs <= 1 or len(items) <= 1:
-            return list(progress((func(x) for x in items), label, len(items)))
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
-            )
-        try:
-            return list(progress(self._pool.map(func, items), label, len(items)))
-        except BaseException:
-            stop_workers(self._pool)
-            self._pool = None
-            raise
+    def submit(count: int) -> None:
+        for index, item in itertools.islice(queue, count):
+            running[executor.submit(func, item)] = index
+
+    submit(window)
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=running.__getitem__):  # the same order on every run
+            index = running.pop(future)
+            try:
+                result = future.result()
+            except Exception as err:
+                why = lost(err)
+                if why is None:
+                    raise
+                raise WorkerLost(f"{name_of(index)}: {why}") from err
+            yield index, result
+        submit(len(done))
+
+
+def in_input_order(finished: Iterable[tuple[int, R]], total: int) -> list[R]:
+    """The results of `finished_in_any_order`, put back in the items' order."""
+    by_index = dict(finished)
+    return [by_index[index] for index in range(total)]
 
 
 def parallel_map(
     func: Callable[[T], R],
     items: Sequence[T],
     jobs: int,
-    progress: Progress[R],
+    progress: Progress,
     label: str,
+    scheduler: str | None = None,
+    name_of: Callable[[T], str] | None = None,
 ) -> list[R]:
-    """`[func(x) for x in items]`, on up to `jobs` processes when there is more than one item."""
-    with Workers(min(jobs, len(items))) as workers:
-        return workers.map(func, items, progress, label)
+    """`[func(x) for x in items]`, on the Dask cluster whose scheduler is at `scheduler`, else
+    on up to `jobs` local processes when there is more than one item (`Workers.map`)."""
+    with Workers(min(jobs, len(items)), scheduler) as workers:
+        return workers.map(func, items, progress, label, name_of)
+
+
+class Workers:
+    """The workers of several maps (`with Workers(jobs) as w: w.map(…); w.map(…)`): up to
+    `jobs` local processes, or the Dask cluster whose scheduler is at `scheduler`. They are
+    started (or the cluster reached) once, at the first map that needs them, since starting
+    and warming a worker costs a second or two, and stopped (or left) when the block ends.
+
+    Local workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
+    """
+
+    def __init__(self, jobs: int, scheduler: str | None = None) -> None:
+        self.jobs = jobs
+        self.scheduler = scheduler
+        self._open = ExitStack()
+        self._executor: tuple[Executor, int | None, LostWorker] | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *error: Any) -> bool | None:
+        return self._open.__exit__(*error)  # a cluster's tasks are cancelled on an error
+
+    def _start(self) -> tuple[Executor, int | None, LostWorker]:
+        """(executor, tasks to keep submitted at once (None: all), how a lost worker shows)."""
+        if self.scheduler is not None:
+            from sidelines.cluster import dask_executor, dask_worker_lost  # distributed: if asked
+
+            executor, window = self._open.enter_context(dask_executor(self.scheduler))
+            return executor, window, dask_worker_lost
+        pool = ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
+        self._open.callback(pool.shutdown)
+        return pool, None, local_worker_lost  # the pool queues the tasks itself
+
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Sequence[T],
+        progress: Progress,
+        label: str,
+        name_of: Callable[[T], str] | None = None,
+    ) -> list[R]:
+        """`[func(x) for x in items]`, on the workers when that is worth it. `progress` sees
+        each result as it finishes; `name_of` names an item in the error when its worker
+        dies."""
+        if not items:
+            return []
+        if self.scheduler is None and (self.jobs <= 1 or len(items) <= 1):
+            return list(progress((func(x) for x in items), label, len(items)))
+
+        def named(index: int) -> str:
+            return (
+                name_of(items[index]) if name_of else f"{label}: item {index + 1} of {len(items)}"
+            )
+
+        if self._executor is None:
+            self._executor = self._start()
+        executor, window, lost = self._executor
+        try:
+            finished = finished_in_any_order(
+                executor, func, items, window or len(items), lost, named
+            )
+            return in_input_order(progress(finished, label, len(items)), len(items))
+        except BaseException:
+            if isinstance(executor, ProcessPoolExecutor):
+                stop_workers(executor)  # now: their results are not wanted
+                self._executor = None
+            raise

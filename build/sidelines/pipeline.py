@@ -83,6 +83,8 @@ class BuildConfig:
     skip_bad: bool = False  # build from the readable files, listing the others as skipped
     lock_file: Path | None = field(default_factory=default_lock_file)
     jobs: int = 1  # processes for reading and extracting files
+    # A Dask scheduler's address: files are read and extracted on its workers (not `jobs`).
+    scheduler: str | None = None
     cache_dir: Path | None = None  # None: no cache, every build from scratch
     previous_dir: Path | None = None  # the release to compare with; default: out_dir as it is
     allow_removals: str | None = None  # why rows of the previous release may disappear
@@ -168,9 +170,9 @@ def extract_all(
     todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
     # Starting worker processes costs about a second: worth it only for real work.
     jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
-    if jobs > 1:  # this process mostly waits on the workers: time to import GX meanwhile
+    if jobs > 1 or config.scheduler:  # this process mostly waits: time to import GX meanwhile
         import_gx_in_background()
-    fresh = extract_files([r for _, r in todo], jobs, progress)
+    fresh = extract_files([r for _, r in todo], jobs, progress, config.scheduler)
     for (key, _), value in zip(todo, fresh, strict=True):
         results[key] = value
         if cache is not None:
