@@ -94,5 +94,5 @@ def test_a_dead_worker_stops_the_run_naming_an_item() -> None:
     jobs = [("a.txt", "live"), ("b.txt", "die"), ("c.txt", "live")]
     with pytest.raises(WorkerLost, match=r"^(a|b|c)\.txt: a worker process died"):
         parallel_map(
-            die_on, jobs, 2, lambda items, label, total: items, "parse", None, lambda i: jobs[i][0]
+            die_on, jobs, 2, lambda items, label, total: items, "parse", None, lambda j: j[0]
         )

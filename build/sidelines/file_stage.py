@@ -7,7 +7,7 @@ files, two and a half of chunks)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import NamedTuple
 
 import polars as pl
 
@@ -26,37 +26,53 @@ from sidelines.sources import RawSource
 CHUNK_POSTS = 2_000  # posts per task of meeting-finding: a second or less of work
 
 
-def post_chunks(reads: Sequence[ReadFile], size: int) -> list[tuple[int, pl.DataFrame]]:
-    """(index of the file, a slice of its post rows) for every `size` posts of every file."""
+class Chunk(NamedTuple):
+    """Some consecutive post rows of one file: a task of meeting-finding."""
+
+    file: int  # its file's place among the readable files
+    name: str  # the file's name, for an error about the task
+    first: int  # the place of its first post in the file, from 0
+    posts: pl.DataFrame
+
+
+def post_chunks(reads: Sequence[ReadFile], size: int) -> list[Chunk]:
+    """The posts of every file, `size` posts a chunk."""
     return [
-        (i, read.posts.slice(start, size))
+        Chunk(i, read.parsed.name, start, read.posts.slice(start, size))
         for i, read in enumerate(reads)
         for start in range(0, read.posts.height, size)
     ]
 
 
+def chunk_mentions(chunk: Chunk) -> pl.DataFrame:
+    """The meeting mentions of a chunk's posts (run on a worker)."""
+    return meeting_mentions(chunk.posts)
+
+
+def chunk_name(chunk: Chunk) -> str:
+    return f"{chunk.name} (posts {chunk.first + 1}-{chunk.first + chunk.posts.height})"
+
+
+def source_name(source: RawSource) -> str:
+    return source.name
+
+
 def extract_files(
     sources: Sequence[RawSource],
     jobs: int,
-    progress: Progress[Any],
+    progress: Progress,
     scheduler: str | None = None,
 ) -> list[FileExtract | InputError]:
-    """What `extract_source` gives for each source, in their order, on up to `jobs` processes
-    or on the Dask cluster whose scheduler is at `scheduler`."""
+    """What `extract_source` gives for each source, in their order, on up to `jobs` local
+    processes or on the Dask cluster whose scheduler is at `scheduler`."""
     with Workers(jobs, scheduler) as workers:  # started once for both rounds
-        reads = workers.map(read_source, sources, progress, "parse", lambda i: sources[i].name)
+        reads = workers.map(read_source, sources, progress, "parse", source_name)
         readable = [r for r in reads if isinstance(r, ReadFile)]
         chunks = post_chunks(readable, CHUNK_POSTS)
-        found = workers.map(
-            meeting_mentions,
-            [c for _, c in chunks],
-            progress,
-            "meetings",
-            lambda i: f"{readable[chunks[i][0]].parsed.name} (meetings in {CHUNK_POSTS} posts)",
-        )
+        found = workers.map(chunk_mentions, chunks, progress, "meetings", chunk_name)
     parts: list[list[pl.DataFrame]] = [[] for _ in readable]
-    for (i, _), mentions in zip(chunks, found, strict=True):
-        parts[i].append(mentions)
+    for chunk, mentions in zip(chunks, found, strict=True):
+        parts[chunk.file].append(mentions)
     extracts = iter(
         with_mentions(r, pl.concat(p, rechunk=True) if p else mentions_frame([]))
         for r, p in zip(readable, parts, strict=True)

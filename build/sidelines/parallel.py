@@ -18,15 +18,19 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager
-from types import TracebackType
-from typing import TypeVar
+from contextlib import ExitStack
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-Progress = Callable[[Iterable[R], str, int], Iterable[R]]
+class Progress(Protocol):
+    """A hook that sees items as they finish and passes them on unchanged (a progress bar)."""
+
+    def __call__(self, items: Iterable[T], label: str, total: int, /) -> Iterable[T]: ...
+
+
 # Why a task failed when the failure was its worker's death (else None: the task's own error).
 LostWorker = Callable[[BaseException], str | None]
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -68,7 +72,7 @@ def local_worker_lost(err: BaseException) -> str | None:
     """A process pool breaks, for every item in it, when one of its processes dies."""
     if isinstance(err, BrokenProcessPool):
         return (
-            "a worker process died while it or an item beside it was run (killed, out of memory?)"
+            "a worker process died while it or a file beside it was read (killed, out of memory?)"
         )
     return None
 
@@ -106,28 +110,32 @@ def finished_in_any_order(
         submit(len(done))
 
 
-def in_input_order(
-    finished: Iterable[tuple[int, R]], progress: Progress[R], label: str, total: int
-) -> list[R]:
-    """The results of `finished_in_any_order` shown to `progress` as they come (it passes
-    them on unchanged), then put back in the items' order."""
-    order: list[int] = []
-
-    def results() -> Iterator[R]:
-        for index, result in finished:
-            order.append(index)
-            yield result
-
-    by_index = dict(zip(order, list(progress(results(), label, total)), strict=True))
+def in_input_order(finished: Iterable[tuple[int, R]], total: int) -> list[R]:
+    """The results of `finished_in_any_order`, put back in the items' order."""
+    by_index = dict(finished)
     return [by_index[index] for index in range(total)]
 
 
+def parallel_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    progress: Progress,
+    label: str,
+    scheduler: str | None = None,
+    name_of: Callable[[T], str] | None = None,
+) -> list[R]:
+    """`[func(x) for x in items]`, on the Dask cluster whose scheduler is at `scheduler`, else
+    on up to `jobs` local processes when there is more than one item (`Workers.map`)."""
+    with Workers(min(jobs, len(items)), scheduler) as workers:
+        return workers.map(func, items, progress, label, name_of)
+
+
 class Workers:
-    """Where the maps of a stage run, shared by several maps (`with Workers(jobs) as w:
-    w.map(…); w.map(…)`): up to `jobs` local worker processes, or the Dask cluster whose
-    scheduler is at `scheduler`; started or connected once, at the first map worth it
-    (starting and warming a worker costs a second or two), and stopped or disconnected when
-    the block ends (an error in it cancels what was still to run).
+    """The workers of several maps (`with Workers(jobs) as w: w.map(…); w.map(…)`): up to
+    `jobs` local processes, or the Dask cluster whose scheduler is at `scheduler`. They are
+    started (or the cluster reached) once, at the first map that needs them, since starting
+    and warming a worker costs a second or two, and stopped (or left) when the block ends.
 
     Local workers are spawned, not forked: a fork would copy polars' thread pool mid-flight.
     """
@@ -135,89 +143,62 @@ class Workers:
     def __init__(self, jobs: int, scheduler: str | None = None) -> None:
         self.jobs = jobs
         self.scheduler = scheduler
-        self._pool: ProcessPoolExecutor | None = None
-        self._cluster: AbstractContextManager[tuple[Executor, int]] | None = None
-        self._cluster_executor: tuple[Executor, int] | None = None
+        self._open = ExitStack()
+        self._executor: tuple[Executor, int | None, LostWorker] | None = None
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-        if self._cluster is not None:  # cancels the tasks on an error, then disconnects
-            cluster, self._cluster, self._cluster_executor = self._cluster, None, None
-            cluster.__exit__(kind, error, trace)
+    def __exit__(self, *error: Any) -> bool | None:
+        return self._open.__exit__(*error)  # a cluster's tasks are cancelled on an error
+
+    def _start(self) -> tuple[Executor, int | None, LostWorker]:
+        """(executor, tasks to keep submitted at once (None: all), how a lost worker shows)."""
+        if self.scheduler is not None:
+            from sidelines.cluster import dask_executor, dask_worker_lost  # distributed: if asked
+
+            executor, window = self._open.enter_context(dask_executor(self.scheduler))
+            return executor, window, dask_worker_lost
+        pool = ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
+        self._open.callback(pool.shutdown)
+        return pool, None, local_worker_lost  # the pool queues the tasks itself
 
     def map(
         self,
         func: Callable[[T], R],
         items: Sequence[T],
-        progress: Progress[R],
+        progress: Progress,
         label: str,
-        name_of: Callable[[int], str] | None = None,
+        name_of: Callable[[T], str] | None = None,
     ) -> list[R]:
-        """`[func(x) for x in items]`, on the cluster, else on the local workers when there
-        is more than one item; `progress` sees each result as it finishes, and `name_of`
-        names the item at an index in the error when its worker dies."""
-
-        def named(index: int) -> str:
-            return name_of(index) if name_of else f"{label}: item {index + 1} of {len(items)}"
-
-        def run(executor: Executor, window: int, lost: LostWorker) -> list[R]:
-            finished = finished_in_any_order(executor, func, items, window, lost, named)
-            return in_input_order(finished, progress, label, len(items))
-
+        """`[func(x) for x in items]`, on the workers when that is worth it. `progress` sees
+        each result as it finishes; `name_of` names an item in the error when its worker
+        dies."""
         if not items:
             return []
-        if self.scheduler is not None:
-            from sidelines.cluster import dask_worker_lost
-
-            return run(*self._connected(self.scheduler), dask_worker_lost)
-        if self.jobs <= 1 or len(items) <= 1:
+        if self.scheduler is None and (self.jobs <= 1 or len(items) <= 1):
             return list(progress((func(x) for x in items), label, len(items)))
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
+
+        def named(index: int) -> str:
+            return (
+                name_of(items[index]) if name_of else f"{label}: item {index + 1} of {len(items)}"
             )
+
+        if self._executor is None:
+            self._executor = self._start()
+        executor, window, lost = self._executor
         try:
-            return run(self._pool, len(items), local_worker_lost)  # the pool queues them
+            finished = finished_in_any_order(
+                executor, func, items, window or len(items), lost, named
+            )
+            return in_input_order(progress(finished, label, len(items)), len(items))
         except BaseException:
-            stop_workers(self._pool)
-            self._pool = None
+            if isinstance(executor, ProcessPoolExecutor):
+                stop_workers(executor)  # now: their results are not wanted
+                self._executor = None
             raise
-
-    def _connected(self, scheduler: str) -> tuple[Executor, int]:
-        """The cluster's executor and how many tasks to keep submitted, connecting at the
-        first call (distributed is imported only then)."""
-        if self._cluster_executor is None:
-            from sidelines.cluster import dask_executor
-
-            cluster = dask_executor(scheduler)
-            self._cluster_executor = cluster.__enter__()
-            self._cluster = cluster  # entered: to be left by __exit__
-        return self._cluster_executor
-
-
-def parallel_map(
-    func: Callable[[T], R],
-    items: Sequence[T],
-    jobs: int,
-    progress: Progress[R],
-    label: str,
-    scheduler: str | None = None,
-    name_of: Callable[[int], str] | None = None,
-) -> list[R]:
-    """`[func(x) for x in items]`, on the Dask cluster at `scheduler`, else on up to `jobs`
-    processes when there is more than one item."""
-    with Workers(min(jobs, len(items)), scheduler) as workers:
-        return workers.map(func, items, progress, label, name_of)

@@ -147,6 +147,7 @@ def _after_a_capital(words: str, stop: re.Match[str]) -> bool:
     return CAPITAL.search(words, max(0, stop.start() - NAME_SPAN), stop.start()) is not None
 
 
+@lru_cache(maxsize=CACHED)  # the words after a "with" repeat where whole sentences do not
 def _cut(words: str, stop: re.Pattern[str]) -> str:
     """The words up to the first stop that is not inside an organisation's name ("the
     Organization for Security and Co-operation in Europe": its "in" is no place)."""
