@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import polars as pl
 
+from sidelines.bench import main as bench_main
 from sidelines.bench_corpus import write_corpus
 from sidelines.pipeline import BuildConfig, build
 from tests.conftest import SCHEMAS
@@ -36,3 +38,17 @@ def test_corpus_builds_in_every_style(tmp_path: Path) -> None:
     meetings = pl.read_parquet(tmp_path / "pkg" / "data" / "meetings.parquet")
     assert set(meetings["format"]) == {"bilateral", "multilateral"}
     assert meetings["counterpart_country"].n_unique() > 20
+
+
+def test_repeated_bench_reports_each_run_its_load_and_the_medians(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    assert bench_main(["--posts", "300", "--runs", "3", "--no-validate", "--out", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    runs, median = result["runs"], result["median"]
+    assert len(runs) == 3
+    assert all(len(run["load_average_1min"]) == 2 for run in runs)
+    cold = sorted(run["cold_build_seconds"] for run in runs)
+    assert median["cold_build_seconds"] == cold[1]
+    merges = sorted(next(s["seconds"] for s in r["stages"] if s["stage"] == "merge") for r in runs)
+    assert median["stage_seconds"]["merge"] == merges[1]
+    assert "frictionless_validate_seconds" not in median  # not timed: no median of nothing

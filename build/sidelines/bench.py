@@ -2,14 +2,18 @@
 
 It reports wall time and peak memory per stage of a cold build, the time of an unchanged
 rebuild and of a rebuild after adding one file (both from the cache), and the time that
-`frictionless validate` alone takes on the same output, measured in the same run.
+`frictionless validate` alone takes on the same output, measured in the same run, with the
+machine's load around each run. `--runs N` repeats all of it and adds the medians: speed
+varies between runs on a shared machine, and one run is an anecdote.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,6 +56,7 @@ def run_bench(
     """Generate, build cold, rebuild unchanged, rebuild with one more file, validate."""
     raw, out, cache = work / "raw", work / "datapackage", work / "cache"
     corpus = write_corpus(posts, raw)
+    load_before = os.getloadavg()[0]
     config = BuildConfig(
         raw_dir=raw, out_dir=out, schemas_dir=schemas_dir, jobs=jobs, cache_dir=cache
     )
@@ -78,12 +83,47 @@ def run_bench(
         "one_file_added_rebuild_seconds": round(added_seconds, 2),
         "frictionless_validate_seconds": None if fl_seconds is None else round(fl_seconds, 2),
         "frictionless_valid": fl_valid,
+        # Runnable processes, averaged over a minute, before and after: 2 on this machine's
+        # two cores is the build alone; more is other work sharing them.
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "machine": {
             "python": platform.python_version(),
             "polars": pl.__version__,
             "cores": default_jobs(),
         },
     }
+
+
+# The figures whose medians a repeated bench reports.
+MEDIAN_OF = (
+    "cold_build_seconds",
+    "peak_rss_mb",
+    "unchanged_rebuild_seconds",
+    "one_file_added_rebuild_seconds",
+    "frictionless_validate_seconds",
+)
+
+
+def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over the runs, every stage's seconds included.
+
+    >>> medians([{"cold_build_seconds": s, "stages": [{"stage": "merge", "seconds": s}]}
+    ...          for s in (3.0, 1.0, 2.0)])
+    {'cold_build_seconds': 2.0, 'stage_seconds': {'merge': 2.0}}
+    """
+    found = {
+        key: statistics.median(run[key] for run in runs)
+        for key in MEDIAN_OF
+        if all(run.get(key) is not None for run in runs)
+    }
+    stages = [s["stage"] for s in runs[0]["stages"]]
+    found["stage_seconds"] = {
+        stage: statistics.median(
+            next(s["seconds"] for s in run["stages"] if s["stage"] == stage) for run in runs
+        )
+        for stage in stages
+    }
+    return found
 
 
 def profile_build(posts: int, schemas_dir: Path, work: Path, report: Path) -> None:
@@ -111,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="JSON file for the results")
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="processes")
     parser.add_argument(
+        "--runs", type=int, default=1, help="times to run it all; with more than one, medians"
+    )
+    parser.add_argument(
         "--no-validate", action="store_true", help="skip timing `frictionless validate`"
     )
     parser.add_argument(
@@ -125,10 +168,15 @@ def main(argv: list[str] | None = None) -> int:
             profile_build(args.posts, default_schemas_dir(), Path(tmp), args.profile)
         print(f"profile of a {args.posts}-post build written to {args.profile}")
         return 0
-    with tempfile.TemporaryDirectory(prefix="sidelines-bench-") as tmp:
-        result = run_bench(
-            args.posts, default_schemas_dir(), Path(tmp), args.jobs, not args.no_validate
-        )
+    runs = []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory(prefix="sidelines-bench-") as tmp:
+            runs.append(
+                run_bench(
+                    args.posts, default_schemas_dir(), Path(tmp), args.jobs, not args.no_validate
+                )
+            )
+    result = runs[0] if len(runs) == 1 else {"median": medians(runs), "runs": runs}
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

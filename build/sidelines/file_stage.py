@@ -1,8 +1,8 @@
-"""The per-file stage on several cores: every file is read into post rows, then the meetings
-are found in chunks of posts. A file's meetings are a function of its posts alone, one
-post at a time, so a long file's posts are spread over every core instead of keeping one
-busy while the others wait (five files of 20 k posts on two cores: three rounds of whole
-files, two and a half of chunks)."""
+"""The per-file stage on several cores: every file is read into post rows, then its meetings
+are found in chunks of posts, queued as soon as the file is read. A file's meetings are a
+function of its posts alone, one post at a time, so a long file's posts are spread over
+every core instead of keeping one busy while the others wait (five files of 20 k posts on
+two cores took three rounds of whole files)."""
 
 from __future__ import annotations
 
@@ -29,17 +29,18 @@ CHUNK_POSTS = 2_000  # posts per task of meeting-finding: a second or less of wo
 class Chunk(NamedTuple):
     """Some consecutive post rows of one file: a task of meeting-finding."""
 
-    file: int  # its file's place among the readable files
     name: str  # the file's name, for an error about the task
     first: int  # the place of its first post in the file, from 0
     posts: pl.DataFrame
 
 
-def post_chunks(reads: Sequence[ReadFile], size: int) -> list[Chunk]:
-    """The posts of every file, `size` posts a chunk."""
+def post_chunks(read: ReadFile | InputError, size: int) -> list[Chunk]:
+    """The posts of a read file, `size` posts a chunk (none for an unreadable file)."""
+    if isinstance(read, InputError):
+        return []
+    name = read.parsed.name
     return [
-        Chunk(i, read.parsed.name, start, read.posts.slice(start, size))
-        for i, read in enumerate(reads)
+        Chunk(name, start, read.posts.slice(start, size))
         for start in range(0, read.posts.height, size)
     ]
 
@@ -57,6 +58,10 @@ def source_name(source: RawSource) -> str:
     return source.name
 
 
+def file_chunks(read: ReadFile | InputError) -> list[Chunk]:
+    return post_chunks(read, CHUNK_POSTS)
+
+
 def extract_files(
     sources: Sequence[RawSource],
     jobs: int,
@@ -65,16 +70,23 @@ def extract_files(
 ) -> list[FileExtract | InputError]:
     """What `extract_source` gives for each source, in their order, on up to `jobs` local
     processes or on the Dask cluster whose scheduler is at `scheduler`."""
-    with Workers(jobs, scheduler) as workers:  # started once for both rounds
-        reads = workers.map(read_source, sources, progress, "parse", source_name)
-        readable = [r for r in reads if isinstance(r, ReadFile)]
-        chunks = post_chunks(readable, CHUNK_POSTS)
-        found = workers.map(chunk_mentions, chunks, progress, "meetings", chunk_name)
-    parts: list[list[pl.DataFrame]] = [[] for _ in readable]
-    for chunk, mentions in zip(chunks, found, strict=True):
-        parts[chunk.file].append(mentions)
-    extracts = iter(
-        with_mentions(r, pl.concat(p, rechunk=True) if p else mentions_frame([]))
-        for r, p in zip(readable, parts, strict=True)
-    )
-    return [next(extracts) if isinstance(r, ReadFile) else r for r in reads]
+    with Workers(jobs, scheduler) as workers:
+        done = workers.map_in_two_steps(
+            read_source,
+            sources,
+            file_chunks,
+            chunk_mentions,
+            progress,
+            "parse",
+            source_name,
+            chunk_name,
+        )
+    return [
+        read if isinstance(read, InputError) else with_mentions(read, joined(found))
+        for read, found in done
+    ]
+
+
+def joined(chunks: list[pl.DataFrame]) -> pl.DataFrame:
+    """The mentions of a file's chunks, in their order, as one frame."""
+    return pl.concat(chunks, rechunk=True) if chunks else mentions_frame([])

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +24,8 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+P = TypeVar("P")
+W = TypeVar("W")
 
 
 class Progress(Protocol):
@@ -77,43 +80,45 @@ def local_worker_lost(err: BaseException) -> str | None:
     return None
 
 
+Task = tuple[Any, Callable[[Any], Any], Any]  # (key, function, argument)
+
+
 def finished_in_any_order(
     executor: Executor,
-    func: Callable[[T], R],
-    items: Sequence[T],
-    window: int,
+    tasks: Iterable[Task],
+    window: int | None,
     lost: LostWorker,
-    name_of: Callable[[int], str],
-) -> Iterator[tuple[int, R]]:
-    """`(index, func(item))` for each item as its task finishes, with at most `window` tasks
-    submitted at a time; a task whose worker died raises `WorkerLost` naming its item."""
-    queue = iter(enumerate(items))
-    running: dict[Future[R], int] = {}
+    name_of: Callable[[Any], str],
+    then: Callable[[Any, Any], Iterable[Task]] = lambda key, result: (),
+) -> Iterator[tuple[Any, Any]]:
+    """`(key, function(argument))` for each task as it finishes, with at most `window` tasks
+    submitted at a time (None: all); `then(key, result)` gives the tasks that a finished one
+    leads to, queued behind the others. A task whose worker died raises `WorkerLost` naming
+    its key."""
+    queue = deque(tasks)
+    running: dict[Future[Any], tuple[int, Any]] = {}
+    submitted = itertools.count()
 
-    def submit(count: int) -> None:
-        for index, item in itertools.islice(queue, count):
-            running[executor.submit(func, item)] = index
+    def submit() -> None:
+        while queue and (window is None or len(running) < window):
+            key, func, argument = queue.popleft()
+            running[executor.submit(func, argument)] = (next(submitted), key)
 
-    submit(window)
+    submit()
     while running:
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in sorted(done, key=running.__getitem__):  # the same order on every run
-            index = running.pop(future)
+            _, key = running.pop(future)
             try:
                 result = future.result()
             except Exception as err:
                 why = lost(err)
                 if why is None:
                     raise
-                raise WorkerLost(f"{name_of(index)}: {why}") from err
-            yield index, result
-        submit(len(done))
-
-
-def in_input_order(finished: Iterable[tuple[int, R]], total: int) -> list[R]:
-    """The results of `finished_in_any_order`, put back in the items' order."""
-    by_index = dict(finished)
-    return [by_index[index] for index in range(total)]
+                raise WorkerLost(f"{name_of(key)}: {why}") from err
+            queue.extend(then(key, result))
+            yield key, result
+        submit()
 
 
 def parallel_map(
@@ -168,6 +173,20 @@ class Workers:
         self._open.callback(pool.shutdown)
         return pool, None, local_worker_lost  # the pool queues the tasks itself
 
+    def _executor_for(self, items: Sequence[Any]) -> tuple[Executor, int | None, LostWorker] | None:
+        """The executor, window and lost-worker test to run the items on; None: run them here."""
+        if not items or (self.scheduler is None and (self.jobs <= 1 or len(items) <= 1)):
+            return None
+        if self._executor is None:
+            self._executor = self._start()
+        return self._executor
+
+    def _stop_local(self) -> None:
+        """Kill the local workers now, on an error: their results are not wanted."""
+        if self._executor is not None and isinstance(self._executor[0], ProcessPoolExecutor):
+            stop_workers(self._executor[0])
+            self._executor = None
+
     def map(
         self,
         func: Callable[[T], R],
@@ -179,26 +198,84 @@ class Workers:
         """`[func(x) for x in items]`, on the workers when that is worth it. `progress` sees
         each result as it finishes; `name_of` names an item in the error when its worker
         dies."""
-        if not items:
-            return []
-        if self.scheduler is None and (self.jobs <= 1 or len(items) <= 1):
+        run = self._executor_for(items)
+        if run is None:
             return list(progress((func(x) for x in items), label, len(items)))
+        executor, window, lost = run
 
         def named(index: int) -> str:
             return (
                 name_of(items[index]) if name_of else f"{label}: item {index + 1} of {len(items)}"
             )
 
-        if self._executor is None:
-            self._executor = self._start()
-        executor, window, lost = self._executor
+        tasks = [(index, func, item) for index, item in enumerate(items)]
         try:
-            finished = finished_in_any_order(
-                executor, func, items, window or len(items), lost, named
-            )
-            return in_input_order(progress(finished, label, len(items)), len(items))
+            finished = finished_in_any_order(executor, tasks, window, lost, named)
+            by_index = dict(progress(finished, label, len(items)))
         except BaseException:
-            if isinstance(executor, ProcessPoolExecutor):
-                stop_workers(executor)  # now: their results are not wanted
-                self._executor = None
+            self._stop_local()
             raise
+        return [by_index[index] for index in range(len(items))]
+
+    def map_in_two_steps(
+        self,
+        first: Callable[[T], R],
+        items: Sequence[T],
+        parts: Callable[[R], Sequence[P]],
+        second: Callable[[P], W],
+        progress: Progress,
+        label: str,
+        name_of: Callable[[T], str],
+        part_name: Callable[[P], str],
+    ) -> list[tuple[R, list[W]]]:
+        """`(r, [second(p) for p in parts(r)])` with `r = first(item)`, for each item. An
+        item's parts are queued as soon as its first step is done, behind the first steps
+        still waiting, so that no worker idles while another finishes the last long first
+        step. `progress` counts the items, each done when all its parts are."""
+        run = self._executor_for(items)
+        if run is None:
+
+            def both(item: T) -> tuple[R, list[W]]:
+                result = first(item)
+                return result, [second(part) for part in parts(result)]
+
+            return list(progress((both(item) for item in items), label, len(items)))
+        executor, window, lost = run
+        firsts: dict[int, R] = {}
+        seconds: dict[int, list[W]] = {}
+        waiting: dict[int, int] = {}  # parts of an item still running
+        names: dict[Any, str] = {}
+
+        def then(key: Any, result: Any) -> list[Task]:
+            if isinstance(key, tuple):
+                return []
+            split = parts(result)
+            seconds[key] = [None] * len(split)  # type: ignore[list-item]
+            waiting[key] = len(split)
+            for number, part in enumerate(split):
+                names[(key, number)] = part_name(part)
+            return [((key, number), second, part) for number, part in enumerate(split)]
+
+        def named(key: Any) -> str:
+            return names[key] if isinstance(key, tuple) else name_of(items[key])
+
+        def items_done() -> Iterator[int]:
+            tasks = [(index, first, item) for index, item in enumerate(items)]
+            for key, result in finished_in_any_order(executor, tasks, window, lost, named, then):
+                if isinstance(key, tuple):
+                    index, number = key
+                    seconds[index][number] = result
+                    waiting[index] -= 1
+                else:
+                    index = key
+                    firsts[index] = result
+                if waiting[index] == 0:
+                    yield index
+
+        try:
+            for _ in progress(items_done(), label, len(items)):
+                pass
+        except BaseException:
+            self._stop_local()
+            raise
+        return [(firsts[index], seconds[index]) for index in range(len(items))]
