@@ -23,12 +23,16 @@ import polars as pl
 
 # Letters and digits of the scripts the posts use: Latin (with its accented letters),
 # Cyrillic. An apostrophe, a hyphen or a dot ends a token.
-TOKEN = re.compile("[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]+")
+TOKEN_CHARS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
+TOKEN = re.compile(f"[{TOKEN_CHARS}]+")
+# A place no letter or digit of TOKEN comes right before, case-sensitive as TOKEN is even in
+# a pattern that ignores case (which would take the Kelvin sign for a K).
+WORD_START = f"(?-i:(?<![{TOKEN_CHARS}]))"
 # What may stand between two words of one name: a space, a hyphen or dash, a dot
 # ("St. Vincent", "U.S."), an apostrophe ("Côte d’Ivoire").
 GAP = re.compile("[ \u00a0]{0,3}[-\u2010\u2011\u2013\u2014.'\u2019]?[ \u00a0]{0,3}")
 SENTENCE_END = frozenset(".!?…\n")
-NOT_TOKEN = "[^0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]+"
+NOT_TOKEN = f"[^{TOKEN_CHARS}]+"
 
 CaseRule = Literal["any", "title", "exact", "title-inner"]
 
