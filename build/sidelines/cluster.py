@@ -1,5 +1,5 @@
 """Workers on a Dask distributed cluster (I/O): the same `concurrent.futures` executor shape
-as the local process pool, for `parallel_map`.
+as the local process pool, for `parallel.Workers`.
 
 `distributed` is an optional dependency (`pip install 'sidelines[dask]'`), imported only
 here and only when a build is given a scheduler's address. Each task carries its input (a

@@ -34,14 +34,13 @@ class Chunk(NamedTuple):
     posts: pl.DataFrame
 
 
-def post_chunks(read: ReadFile | InputError, size: int) -> list[Chunk]:
-    """The posts of a read file, `size` posts a chunk (none for an unreadable file)."""
+def file_chunks(read: ReadFile | InputError) -> list[Chunk]:
+    """The posts of a read file, CHUNK_POSTS a chunk (none for an unreadable file)."""
     if isinstance(read, InputError):
         return []
-    name = read.parsed.name
     return [
-        Chunk(name, start, read.posts.slice(start, size))
-        for start in range(0, read.posts.height, size)
+        Chunk(read.parsed.name, start, read.posts.slice(start, CHUNK_POSTS))
+        for start in range(0, read.posts.height, CHUNK_POSTS)
     ]
 
 
@@ -56,10 +55,6 @@ def chunk_name(chunk: Chunk) -> str:
 
 def source_name(source: RawSource) -> str:
     return source.name
-
-
-def file_chunks(read: ReadFile | InputError) -> list[Chunk]:
-    return post_chunks(read, CHUNK_POSTS)
 
 
 def extract_files(
