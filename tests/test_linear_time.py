@@ -26,8 +26,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.mentions import SIDELINES, blank_sidelines, pinned_place
 from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.extract.places import pinned_place
+from sidelines.extract.sentences import SIDELINES, blank_sidelines
 from sidelines.parse.channel_dump import forwarded_name
 from sidelines.parse.telegram_html import unclosed_markup_as_text
 from sidelines.sources import RawSource

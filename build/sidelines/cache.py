@@ -29,7 +29,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.ipc
 
-from sidelines.extract.mentions import MENTION_TYPES
+from sidelines.extract.mention_rows import MENTION_TYPES
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import POST_ROW_TYPES, TAG_ROW_TYPES
 from sidelines.fingerprints import Fingerprint, folder_fingerprints

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from sidelines.extract.mentions import mentions_frame
+from sidelines.extract.mention_rows import mentions_frame
 from sidelines.extract.per_file import (
     FileExtract,
     ReadFile,

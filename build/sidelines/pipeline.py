@@ -20,7 +20,7 @@ from sidelines.compare import compared_columns
 from sidelines.croissant import croissant
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
-from sidelines.extract.mentions import frame_mentions
+from sidelines.extract.mention_rows import frame_mentions
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import merge_file_frames
 from sidelines.file_stage import extract_files

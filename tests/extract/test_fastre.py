@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract import cues, dates, mentions, people, places, sessions, sides
+from sidelines.extract import cues, dates, people, places, sentences, sessions, sides
 from sidelines.extract.fastre import compile_guarded, first_characters
 
 
@@ -42,7 +42,7 @@ GUARDED = [
     cues.PLANNED,
     cues.REMOTE,
     cues.NEGATED,
-    mentions.SIDELINES,
+    sentences.SIDELINES,
     sides.STOP_RU,
     sides.STOP_EN,
     sides.SEPARATOR_RU,

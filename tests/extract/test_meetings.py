@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelines.extract.meetings import cluster_mentions, meeting_rows
-from sidelines.extract.mentions import Mention
+from sidelines.extract.mention_rows import Mention
 from sidelines.pipeline import BuildConfig, build
 from tests.conftest import SCHEMAS, read_table
 
@@ -287,7 +287,7 @@ def test_same_state_and_day_with_offices_of_two_kinds_are_two_meetings() -> None
     from datetime import date as day
 
     from sidelines.extract.meetings import meetings_from_mentions
-    from sidelines.extract.mentions import Mention
+    from sidelines.extract.mention_rows import Mention
 
     def mention(post_id: str, name: str, role: str) -> Mention:
         return Mention(

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from sidelines.extract.mentions import Mention, post_mentions
+from sidelines.extract.mention_rows import Mention
+from sidelines.extract.mentions import post_mentions
 from tests.extract.rows import post, ru
 
 

@@ -7,14 +7,9 @@ from typing import Any
 
 import pytest
 
-from sidelines.extract.mentions import (
-    MENTION_TYPES,
-    Mention,
-    frame_mentions,
-    mentions_frame,
-    post_mentions,
-    sentences,
-)
+from sidelines.extract.mention_rows import MENTION_TYPES, Mention, frame_mentions, mentions_frame
+from sidelines.extract.mentions import post_mentions
+from sidelines.extract.sentences import sentences
 from tests.extract.rows import post
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from sidelines.extract.city_names import english_city
 from sidelines.extract.meetings import meeting_rows
-from sidelines.extract.mentions import Mention, post_mentions
+from sidelines.extract.mention_rows import Mention
+from sidelines.extract.mentions import post_mentions
 from tests.extract import rows
 
 

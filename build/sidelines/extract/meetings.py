@@ -17,7 +17,8 @@ from typing import Any
 from sidelines.extract.dates import session_year
 from sidelines.extract.event_codes import event_columns
 from sidelines.extract.identity import CYRILLIC, office_kind, same_counterpart, surname
-from sidelines.extract.mentions import Mention, post_mentions
+from sidelines.extract.mention_rows import Mention
+from sidelines.extract.mentions import post_mentions
 from sidelines.extract.posts import stable_id
 
 PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}

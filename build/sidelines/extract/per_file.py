@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from sidelines.extract.mentions import mentions_frame, post_mentions
+from sidelines.extract.mention_rows import mentions_frame
+from sidelines.extract.mentions import post_mentions
 from sidelines.extract.posts import POST_ROW_TYPES, file_post_frames
 from sidelines.parse.dispatch import ParsedSource, parse_source
 from sidelines.records import InputError

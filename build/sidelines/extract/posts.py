@@ -117,7 +117,7 @@ def file_post_frames(posts: list[RawPost]) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def dateline_columns(lines: list[Dateline | None]) -> dict[str, list[Any]]:
-    """The posts' datelines as DATE_FIELDS columns (`mentions.PostContext` reads them back)."""
+    """The posts' datelines as DATE_FIELDS columns (`post_context.PostContext` reads them back)."""
     return {
         "dateline_place": [line.place if line else None for line in lines],
         "dateline_day": [line.stated.day if line else None for line in lines],

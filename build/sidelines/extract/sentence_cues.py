@@ -1,6 +1,6 @@
 """The meeting words of one sentence, found once per distinct sentence.
 
-A sentence is asked for its cue by `mentions.sentence_mentions` and again when its later
+A sentence is asked for its cue by `sentence_mentions.sentence_mentions` and again when its later
 clauses are cut (`mentions._cue_start`), and reports repeat their sentences: the searches
 run once per distinct sentence, as a column pass would. The matches are read, never
 changed, so one match may serve every caller.
