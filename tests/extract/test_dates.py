@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from sidelines.extract.date_forms import stated_dates
 from sidelines.extract.datelines import dateline
-from sidelines.extract.dates import event_date, stated_dates
+from sidelines.extract.dates import event_date
 from sidelines.extract.sessions import (
     general_debate_opening,
     session_year,

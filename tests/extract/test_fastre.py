@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract import cues, dates, people, places, sentences, sessions, sides
+from sidelines.extract import cues, date_forms, dates, officials, places, sentences, sessions, sides
 from sidelines.extract.fastre import compile_guarded, first_characters
 
 
@@ -49,11 +49,11 @@ GUARDED = [
     places.IN_PLACE_RU,
     dates.WEEKDAY,
     dates.RELATIVE_DAY,
-    dates.FUTURE,
+    date_forms.FUTURE,
     sessions.GENERAL_ASSEMBLY,
     sessions.SESSION_PATTERNS[0],
-    people.RU_RUSSIAN_TITLE,
-    people.EN_RUSSIAN_TITLE,
+    officials.RU_RUSSIAN_TITLE,
+    officials.EN_RUSSIAN_TITLE,
 ]  # names (countries, organisations, officials) are an automaton now, not a regex
 WORDS = [
     "held talks with", "met with", "Minister", "will", "встреча с", "переговоры", "Sept. 21",

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sidelines.extract.morphology import (
-    adjective_forms,
-    case_forms,
-    case_of,
-    nominative_phrase,
-    nominative_word,
-    person_name_forms,
-)
+from sidelines.extract.morphology import adjective_forms, case_forms, person_name_forms
+from sidelines.extract.nominative import case_of, nominative_phrase, nominative_word
 
 
 @pytest.mark.parametrize(

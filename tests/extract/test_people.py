@@ -7,16 +7,15 @@ import re
 import pytest
 
 from sidelines.extract.aliases import RUSSIAN_OFFICIALS
+from sidelines.extract.officials import russian_official, russian_participant
 from sidelines.extract.organisations import organisation_headed, organisations_named
 from sidelines.extract.people import (
     english_counterpart,
     english_counterparts,
-    nominative_name,
     russian_counterpart,
     russian_counterparts,
-    russian_official,
-    russian_participant,
 )
+from sidelines.extract.person_names import nominative_name
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from datetime import date
 from babel.dates import get_day_names
 
 from sidelines.extract.date_anchors import Anchor
+from sidelines.extract.date_forms import DATE_PATTERNS
 from sidelines.extract.dates import (
-    DATE_PATTERNS,
     DIGIT,
     WEEKDAY,
     WEEKDAYS,

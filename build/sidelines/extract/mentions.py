@@ -32,7 +32,7 @@ from sidelines.extract.identity import same_counterpart, surname, title_only
 from sidelines.extract.literals import Literals
 from sidelines.extract.mention_details import partner_mentions, without_dateline
 from sidelines.extract.mention_rows import PRECISION_RANK, Mention
-from sidelines.extract.people import russian_participant
+from sidelines.extract.officials import russian_participant
 from sidelines.extract.post_context import PostContext, post_context
 from sidelines.extract.sentence_cues import meeting_cue
 from sidelines.extract.sentence_mentions import russian_side, sentence_mentions

@@ -13,7 +13,8 @@ from sidelines.extract.aliases import RUSSIAN_OFFICIALS
 from sidelines.extract.automaton import WORD_START, Automaton, Entry, tokens_of
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import names_in
-from sidelines.extract.morphology import case_of, nominative_phrase, person_name_forms
+from sidelines.extract.morphology import person_name_forms
+from sidelines.extract.nominative import case_of, nominative_phrase
 from sidelines.extract.person_names import CYRILLIC, RU_INITIALS_NAME, nominative_name
 
 # A person's name right after an office: two to four capitalised words.

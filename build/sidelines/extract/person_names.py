@@ -12,7 +12,7 @@ from functools import lru_cache
 import emoji
 
 from sidelines.extract.fastre import compile_guarded
-from sidelines.extract.morphology import case_of, nominative_phrase, nominative_word
+from sidelines.extract.nominative import case_of, nominative_phrase, nominative_word
 
 CYRILLIC = re.compile("[а-яё]", re.I)
 # Words inside a name, never its end: al-, bin, van, de, «бин», «аль».

@@ -19,7 +19,7 @@ from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.literals import Literals
 from sidelines.extract.mention_rows import Mention
-from sidelines.extract.people import russian_official
+from sidelines.extract.officials import russian_official
 from sidelines.extract.places import pinned_place
 
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)

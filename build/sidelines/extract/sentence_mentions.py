@@ -25,8 +25,8 @@ from sidelines.extract.mention_details import (
     partner_mentions,
 )
 from sidelines.extract.mention_rows import Mention
+from sidelines.extract.officials import russian_participant
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
-from sidelines.extract.people import russian_participant
 from sidelines.extract.post_context import PostContext
 from sidelines.extract.sentence_cues import attended_gathering, meeting_cue
 from sidelines.extract.sentences import GENERAL_ASSEMBLY, SIDELINES_CUE, blank_sidelines

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from sidelines.extract.dates import MONTH_ABBREVIATIONS
+from sidelines.extract.date_forms import MONTH_ABBREVIATIONS
 from sidelines.extract.fastre import compile_guarded
 
 # A month's abbreviation ends no sentence before a day ("on Dec. 5", «20 фев. 2018») or

@@ -18,8 +18,8 @@ from typing import NamedTuple
 from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import ORGANISATION, names_in
+from sidelines.extract.officials import russian_official, russian_participant
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
-from sidelines.extract.people import russian_official, russian_participant
 
 WITH_EN = compile_guarded(r"\b(?:with|between|by)\s+", re.I)
 WITH_RU = compile_guarded(r"(?<!\w)(?:с|со|между)\s+")
