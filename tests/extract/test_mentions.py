@@ -7,9 +7,7 @@ from typing import Any
 
 import pytest
 
-from sidelines.extract.mention_rows import MENTION_TYPES, Mention, frame_mentions, mentions_frame
 from sidelines.extract.mentions import post_mentions
-from sidelines.extract.sentences import sentences
 from tests.extract.rows import post
 
 
@@ -68,28 +66,6 @@ def test_dates_of_a_held_meeting() -> None:
         )
     )[0]
     assert (stamped.date, stamped.date_precision) == (date(2025, 3, 6), "published")
-
-
-def test_sentences_keep_initials() -> None:
-    assert sentences("Встреча с Дж. Джилани. Next one!") == ("Встреча с Дж. Джилани.", "Next one!")
-
-
-def test_mentions_travel_as_frames_unchanged() -> None:
-    assert list(MENTION_TYPES) == list(Mention._fields)  # one column per field, in order
-    found = post_mentions(
-        {
-            "post_id": "p1",
-            "text": "21 сентября С.В.Лавров провёл встречу с Министром иностранных дел Египта.",
-            "lang": "ru",
-            "source_file": "a.txt",
-            "line_start": 3,
-            "unga_session": 78,
-            "event_date": date(2023, 9, 21),
-            "published_at": datetime(2023, 9, 22, 8, 0),
-        }
-    )
-    assert found and frame_mentions(mentions_frame(found)) == found
-    assert frame_mentions(mentions_frame([])) == []
 
 
 @pytest.mark.parametrize(
