@@ -14,10 +14,7 @@ from typing import Any
 
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
-
-# Reports repeat their sentences (boilerplate, forwards, translations, repeated posts): the
-# tests of one sentence are run once per distinct sentence, as a column pass would.
-SENTENCES = 8192
+from sidelines.extract.memo import SENTENCES
 
 # A meeting between two sides, reported or announced, in any voice: "met (with)",
 # "held talks with", "is holding talks", "talks between", "sat down", «встретился»,

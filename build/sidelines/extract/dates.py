@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sidelines.extract.cues import SENTENCES, is_planned
+from sidelines.extract.cues import is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
 from sidelines.extract.date_forms import (
     ANY_DATE,
@@ -26,6 +26,7 @@ from sidelines.extract.date_forms import (
 )
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
+from sidelines.extract.memo import SENTENCES
 from sidelines.extract.sessions import session_year, weekday_in_high_level_week
 
 

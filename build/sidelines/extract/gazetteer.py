@@ -21,6 +21,7 @@ from babel import Locale
 from sidelines.extract.aliases import COUNTRY_ALIASES, ORGANISATIONS, REGIONS
 from sidelines.extract.automaton import TOKEN, Automaton, CaseRule, Entry, Hit
 from sidelines.extract.demonyms import compound_first_parts, demonyms
+from sidelines.extract.memo import PHRASES
 from sidelines.extract.morphology import adjective_forms, case_forms, parses
 
 COUNTRY = "country"
@@ -132,7 +133,7 @@ def automaton() -> Automaton:
     )
 
 
-@lru_cache(maxsize=4096)  # the clauses of a channel repeat
+@lru_cache(maxsize=PHRASES)  # the clauses of a channel repeat
 def names_in(text: str) -> tuple[Hit, ...]:
     """Every country, adjective, organisation and region named in the text, left to right.
 

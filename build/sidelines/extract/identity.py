@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from sidelines.extract.memo import PHRASES
+
 # Kinds of office, told apart in either language: two mentions naming different kinds
 # are different people.
 OFFICE_KINDS = [
@@ -47,7 +49,7 @@ class Sided(Protocol):
     def russian_participant(self) -> str | None: ...
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PHRASES)
 def office_kind(role: str | None) -> str | None:
     """The kind of office a role names, in either language, or None.
 
@@ -59,7 +61,7 @@ def office_kind(role: str | None) -> str | None:
     return next((kind for kind, pattern in OFFICE_KINDS if pattern.search(role)), None)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PHRASES)
 def surname(name: str | None) -> str | None:
     """The last word of a name without initials, casefolded (script kept)."""
     if not name:
@@ -68,7 +70,7 @@ def surname(name: str | None) -> str | None:
     return words[-1].casefold() if words else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PHRASES)
 def title_only(participant: str) -> bool:
     """True when the Russian side is named by its office alone («Глава МИД России», "the
     Russian Foreign Minister"): that is anyone holding it, no rival to a name."""

@@ -12,6 +12,7 @@ from functools import lru_cache
 from sidelines.extract.city_names import english_city
 from sidelines.extract.cues import is_planned
 from sidelines.extract.dates import sentence_date, session_year
+from sidelines.extract.memo import PHRASES
 from sidelines.extract.mention_rows import Mention
 from sidelines.extract.people import Counterpart, english_counterpart, russian_counterpart
 from sidelines.extract.places import UNGA_VENUE, sentence_place
@@ -24,7 +25,7 @@ DATELINE_END = re.compile(r"(?:[.)]|\s[-–—]|/)\s")
 POSSESSIVE = re.compile(r"['’]s$")
 
 
-@lru_cache(maxsize=4096)  # once per distinct clause
+@lru_cache(maxsize=PHRASES)  # once per distinct clause
 def counterpart_of(words: str, cyrillic: bool) -> Counterpart:
     return russian_counterpart(words) if cyrillic else english_counterpart(words)
 

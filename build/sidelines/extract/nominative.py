@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from pymorphy3.analyzer import Parse
 
+from sidelines.extract.memo import PHRASES
 from sidelines.extract.morphology import (
     CYRILLIC,
     NAME_TAGS,
@@ -119,7 +120,7 @@ def _like_model(nominative: str, case: str, models: frozenset[str] | None) -> st
     return stem + form.word[keep:]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=PHRASES)
 def nominative_word(word: str, case: str = "ablt") -> str:
     """A name's word back in the nominative when the analyser can read it in `case`;
     otherwise as written.
@@ -157,7 +158,7 @@ def _cases(word: str) -> set[str]:
     }
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=PHRASES)
 def case_of(phrase: str) -> str | None:
     """The case a phrase is in, read off its first noun, adjective or participle (a country
     in the genitive skipped: it hangs on the word that gives the case): the instrumental
@@ -185,7 +186,7 @@ def case_of(phrase: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=PHRASES)
 def nominative_phrase(phrase: str, case: str = "ablt") -> str:
     """An office read in `case` with its leading words in the nominative, up to and
     including its head noun; what follows is already genitive and stays.

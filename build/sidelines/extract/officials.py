@@ -13,6 +13,7 @@ from sidelines.extract.aliases import RUSSIAN_OFFICIALS
 from sidelines.extract.automaton import WORD_START, Automaton, Entry, tokens_of
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import names_in
+from sidelines.extract.memo import SENTENCES
 from sidelines.extract.morphology import person_name_forms
 from sidelines.extract.nominative import case_of, nominative_phrase
 from sidelines.extract.person_names import CYRILLIC, RU_INITIALS_NAME, nominative_name
@@ -144,7 +145,7 @@ def _post_official(post_text: str) -> str | None:
     return russian_official(post_text)
 
 
-@lru_cache(maxsize=8192)  # once per distinct sentence
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
 def russian_participant(sentence: str, post_text: str) -> tuple[bool, str | None]:
     """(a Russian side is named, who): an official of the table (canonical English name), in
     the sentence, else in the post; else a Russian title ("Russian Ambassador to Egypt",

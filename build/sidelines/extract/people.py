@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import names_in
+from sidelines.extract.memo import PHRASES
 from sidelines.extract.morphology import parses
 from sidelines.extract.nominative import case_of
 from sidelines.extract.person_names import (
@@ -98,7 +99,7 @@ def english_counterparts(clause: str) -> list[Counterpart]:
     return list(_english_counterparts(clause))
 
 
-@lru_cache(maxsize=8192)  # the same clauses come back post after post
+@lru_cache(maxsize=PHRASES)  # the same clauses come back post after post
 def _english_counterparts(clause: str) -> tuple[Counterpart, ...]:
     return tuple(_english_one(segment) for segment in counterpart_segments(clause, False))
 
@@ -213,7 +214,7 @@ def russian_counterparts(clause: str, case: str | None = None) -> list[Counterpa
     return list(_russian_counterparts(clause, case or case_of(clause) or "ablt"))
 
 
-@lru_cache(maxsize=8192)  # the same clauses come back post after post
+@lru_cache(maxsize=PHRASES)  # the same clauses come back post after post
 def _russian_counterparts(clause: str, case: str) -> tuple[Counterpart, ...]:
     return tuple(_russian_one(segment, case) for segment in counterpart_segments(clause, True))
 

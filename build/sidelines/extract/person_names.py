@@ -12,6 +12,7 @@ from functools import lru_cache
 import emoji
 
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.memo import PHRASES
 from sidelines.extract.nominative import case_of, nominative_phrase, nominative_word
 
 CYRILLIC = re.compile("[а-яё]", re.I)
@@ -79,7 +80,7 @@ def clean_role(role: str) -> str | None:
     return role or None
 
 
-@lru_cache(maxsize=8192)  # and so do names
+@lru_cache(maxsize=PHRASES)  # and so do names
 def nominative_name(name: str, case: str = "ablt") -> str:
     """A Russian name read in `case` back in the nominative, word by word (initials and
     name particles kept; words pymorphy3 cannot read in that case, such as «Цой Сон Хи»,
@@ -102,7 +103,7 @@ def nominative_name(name: str, case: str = "ablt") -> str:
     return f"{head}.{fixed}" if head else fixed
 
 
-@lru_cache(maxsize=8192)  # offices repeat: «Министром иностранных дел …»
+@lru_cache(maxsize=PHRASES)  # offices repeat: «Министром иностранных дел …»
 def nominative_role(role: str, case: str = "ablt") -> str | None:
     """An office read in `case` (Генеральным секретарем ООН) with its leading words in the
     nominative (Генеральный секретарь ООН); what follows them is already genitive. Emoji

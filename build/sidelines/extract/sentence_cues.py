@@ -22,10 +22,10 @@ from sidelines.extract.cues import (
     PAIR_ACTION_WORDS,
     RECEIVED,
     RECEIVED_WORDS,
-    SENTENCES,
     search,
 )
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.memo import SENTENCES
 
 # A gathering named as the time of something else ("ahead of the BRICS ministerial",
 # «накануне СМИД ШОС», «в преддверии саммита»): not attended in this sentence.

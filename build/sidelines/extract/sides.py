@@ -18,6 +18,7 @@ from typing import NamedTuple
 from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.gazetteer import ORGANISATION, names_in
+from sidelines.extract.memo import PHRASES, SENTENCES
 from sidelines.extract.officials import russian_official, russian_participant
 from sidelines.extract.organisations import names_head_of_organisation, organisations_named
 
@@ -56,7 +57,6 @@ SUBJECT_VERB_EN = compile_guarded(
 SUBJECT_SCENE_EN = re.compile(r"(?:^|\s)(?:on|at|in|during|within|after|before|amid)\s", re.I)
 SEPARATOR_EN = compile_guarded(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+")
 SEPARATOR_RU = compile_guarded(r",\s+(?:и\s+|а\s+также\s+)?|\s+(?:и|а\s+также)\s+")
-CACHED = 4096  # distinct clauses remembered per process
 MAX_WITH = 4  # "with" clauses read after a cue: a bound that keeps a sentence linear
 LEADING_WITH = re.compile(r"^\s*(?:[-–—:]\s*)?(?:(?:with|between|by|с|со|между)\s+)?", re.I)
 # A place between the verb and its object («принял в Кремле Посла …», «принял на Смоленской
@@ -108,7 +108,7 @@ class Partner(NamedTuple):
     words: str
 
 
-@lru_cache(maxsize=CACHED)
+@lru_cache(maxsize=PHRASES)
 def partner_of(words: str) -> tuple[str | None, str | None]:
     """(country, organisation) the words name as the other side: an organisation whose head
     is named (or that alone is named), else the first state, else (None, None)."""
@@ -121,7 +121,7 @@ def partner_of(words: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-@lru_cache(maxsize=CACHED)
+@lru_cache(maxsize=PHRASES)
 def is_russian_side(words: str) -> bool:
     """True when the words name the Russian side: an official of the table, or a Russian
     title naming no other state ("Russia's Foreign Minister", «Посол России», «с российским
@@ -147,7 +147,7 @@ def _after_a_capital(words: str, stop: re.Match[str]) -> bool:
     return CAPITAL.search(words, max(0, stop.start() - NAME_SPAN), stop.start()) is not None
 
 
-@lru_cache(maxsize=CACHED)  # the words after a "with" repeat where whole sentences do not
+@lru_cache(maxsize=PHRASES)  # the words after a "with" repeat where whole sentences do not
 def _cut(words: str, stop: re.Pattern[str]) -> str:
     """The words up to the first stop that is not inside an organisation's name ("the
     Organization for Security and Co-operation in Europe": its "in" is no place)."""
@@ -209,7 +209,7 @@ def split_parts(words: str, cyrillic: bool) -> list[str]:
     return [p for p in parts if p]
 
 
-@lru_cache(maxsize=CACHED)  # once per distinct clause: reports repeat their phrasing
+@lru_cache(maxsize=PHRASES)  # once per distinct clause: reports repeat their phrasing
 def partners_in(words: str, cyrillic: bool) -> tuple[Partner, ...]:
     """The other sides the words name, one per state or organisation (none when the words
     name no office, delegation or organisation: a state named as a topic)."""
@@ -275,7 +275,7 @@ def other_side(
     return list(partners), words
 
 
-@lru_cache(maxsize=8192)  # Python once per distinct sentence: reports repeat their sentences
+@lru_cache(maxsize=SENTENCES)  # Python once per distinct sentence: reports repeat their sentences
 def _other_side(
     sentence: str, cue_start: int, cue_end: int, cyrillic: bool, subject_only: bool
 ) -> tuple[tuple[Partner, ...], str]:
