@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from sidelines.package import file_digest
+from sidelines.package.write import file_digest
 from sidelines.pipeline import BuildConfig, build
 
 ROOT = Path(__file__).resolve().parents[1]

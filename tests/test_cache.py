@@ -16,7 +16,7 @@ import pytest
 import sidelines.file_stage as file_stage
 import sidelines.fingerprints as fingerprints
 import sidelines.pipeline as pipeline
-from sidelines.bench_corpus import write_corpus
+from sidelines.bench.corpus import write_corpus
 from sidelines.cache import BuildCache, frame_bytes
 from sidelines.extract.per_file import FileExtract
 from sidelines.pipeline import BuildConfig, build

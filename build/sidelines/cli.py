@@ -12,20 +12,19 @@ from typing import Any, TypeVar
 from rich.progress import track
 
 from sidelines.cache_location import default_cache_dir
-from sidelines.cli_eval import add_commands as add_eval_commands
-from sidelines.cli_release import add_commands
 from sidelines.cluster import CONNECT_SECONDS, WORKERS_SECONDS, ClusterFailed
-from sidelines.compare import RemovalsNotAllowed
-from sidelines.package import read_package
+from sidelines.evaluation.cli import add_commands as add_eval_commands
+from sidelines.package.read import read_package
+from sidelines.package.schema import Schemas, default_schemas_dir, load_schemas
+from sidelines.package.validate import ValidationFailed
 from sidelines.parallel import WorkerLost, default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
 from sidelines.provenance import default_eval_results
-from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality.compare import RemovalsNotAllowed
+from sidelines.quality.run import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
-from sidelines.schema import Schemas, default_schemas_dir, load_schemas
-from sidelines.terminal import plain_console, printable
-from sidelines.validate import ValidationFailed
-from sidelines.verify import (
+from sidelines.release.cli import add_commands
+from sidelines.release.verify import (
     copy_differences,
     descriptor_schemas,
     file_problems,
@@ -33,6 +32,7 @@ from sidelines.verify import (
     read_copies,
     read_descriptor,
 )
+from sidelines.terminal import plain_console, printable
 from sidelines.words import plural
 
 T = TypeVar("T")
