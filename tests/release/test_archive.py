@@ -1,4 +1,4 @@
-"""Reading a release zip safely, by the one routine of `release_zip` behind `sidelines check
+"""Reading a release zip safely, by the one routine of `release.archive` behind `sidelines check
 ZIP`, `publish --previous ZIP` and `diff A B`: a zip bomb (one entry, or many small ones),
 too many entries, paths out of the archive, absolute paths, symlink, encrypted and duplicate
 entries are refused in one line naming the zip and the entry before anything is inflated,
