@@ -15,7 +15,7 @@ import pytest
 from sidelines.package.swap import exchange, recover, swap_in
 from sidelines.pipeline import BuildConfig, build
 from sidelines.quality.compare import RemovalsNotAllowed
-from tests.conftest import RAW, ROOT, SCHEMAS
+from tests.conftest import ROOT, SCHEMAS
 from tests.test_cli import tree_bytes
 
 # A child process swaps `new` in place of `out` and dies (os._exit: no cleanup, no finally)
@@ -141,15 +141,6 @@ def test_several_old_packages_and_no_out_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="several old packages"):
         recover(out, print)
     assert beside(out) == [".pkg.old-1", ".pkg.old-2"]
-
-
-@pytest.fixture()
-def one_file_raw(tmp_path: Path) -> Path:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    first = sorted(RAW.iterdir())[0]
-    shutil.copy(first, raw / first.name)
-    return raw
 
 
 def test_lost_rows_are_still_caught_after_a_crash_between_renames(

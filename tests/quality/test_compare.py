@@ -18,7 +18,7 @@ from sidelines.package.schema import load_schemas
 from sidelines.package.tables import to_frame
 from sidelines.pipeline import BuildConfig, build
 from sidelines.quality.compare import RemovalsNotAllowed, compare
-from tests.conftest import RAW, SCHEMAS, rerecord
+from tests.conftest import SCHEMAS, rerecord
 from tests.test_cli import tree_bytes
 
 SCHEMA = load_schemas(SCHEMAS)
@@ -78,15 +78,6 @@ def test_lost_compound_keys_are_named(seed_package: Path) -> None:
     old = {**OLD, "hashtags": tags}
     with pytest.raises(RemovalsNotAllowed, match="hashtags: 14"):
         compare({**OLD, "hashtags": tags.clear()}, SCHEMA, Previous(VERSION, old))
-
-
-@pytest.fixture(scope="module")
-def one_file_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds less one file: a build from it loses that file's posts."""
-    raw = tmp_path_factory.mktemp("raw-less")
-    first = sorted(RAW.iterdir())[0]
-    shutil.copy(first, raw / first.name)
-    return raw
 
 
 def test_build_that_loses_rows_fails_and_keeps_the_package(

@@ -78,21 +78,15 @@ def good(seed_package: Path) -> Tables:
         .then(pl.lit(announced))
         .otherwise(pl.col("published_at"))
     )
+    at_unga_78 = {"date_precision": "stated", "unga_session": 78}
     meetings = [
-        meeting(
-            "a" * 16,
-            date=dt.date(2023, 9, 21),
-            date_precision="stated",
-            unga_session=78,
-            counterpart_country="BFA",
-        ),
+        meeting("a" * 16, date=dt.date(2023, 9, 21), counterpart_country="BFA", **at_unga_78),
         meeting(
             "b" * 16,
             date=dt.date(2023, 9, 25),
-            date_precision="stated",
-            unga_session=78,
             counterpart_country="PAK",
             status="planned",
+            **at_unga_78,
         ),
         meeting("c" * 16, counterpart_org="CICA", format="multilateral"),
     ]
