@@ -14,6 +14,7 @@ from rich.progress import track
 from sidelines.cache_location import default_cache_dir
 from sidelines.cluster import CONNECT_SECONDS, WORKERS_SECONDS, ClusterFailed
 from sidelines.evaluation.cli import add_commands as add_eval_commands
+from sidelines.options import add_previous_option, add_schemas_option
 from sidelines.package.read import read_package
 from sidelines.package.schema import Schemas, default_schemas_dir, load_schemas
 from sidelines.package.validate import ValidationFailed
@@ -202,28 +203,13 @@ def check_schemas(option: Path | None, descriptor: dict[str, Any]) -> Schemas:
 
 def add_comparison_options(command: argparse.ArgumentParser, default: str) -> None:
     """--previous and --allow-removals, shared by build and check."""
-    command.add_argument(
-        "--previous",
-        type=Path,
-        default=None,
-        help=f"package folder of the previous release to compare with (default: {default})",
-    )
+    add_previous_option(command, what="package folder", default=default)
     command.add_argument(
         "--allow-removals",
         metavar="REASON",
         default=None,
         help="accept that rows of the previous release disappear; the reason is recorded "
         "in quality/summary.json",
-    )
-
-
-def add_schemas_option(command: argparse.ArgumentParser) -> None:
-    """--schemas, shared by the commands that read the Table Schemas."""
-    command.add_argument(
-        "--schemas",
-        type=Path,
-        default=default_schemas_dir(),
-        help="folder of Table Schemas (default: the repository's schemas/)",
     )
 
 
@@ -254,7 +240,9 @@ def parser() -> argparse.ArgumentParser:
         help="while another build writes the same --out folder, wait this long for it "
         "(default: 600), then give up with an error",
     )
-    add_schemas_option(b)
+    add_schemas_option(
+        b, default_schemas_dir(), purpose="", default_text="the repository's schemas/"
+    )
     b.add_argument(
         "--skip-bad",
         action="store_true",
@@ -313,13 +301,12 @@ def parser() -> argparse.ArgumentParser:
         description=cmd_check.__doc__,
     )
     c.add_argument("package", type=Path, help="package folder or release zip")
-    c.add_argument(
-        "--schemas",
-        type=Path,
-        default=None,
-        help="folder of Table Schemas to read the tables with (default: the repository's "
-        "schemas/ when run from a source checkout, else the package's own schemas, from its "
-        "datapackage.json)",
+    add_schemas_option(
+        c,
+        None,
+        purpose=" to read the tables with",
+        default_text="the repository's schemas/ when run from a source checkout, else the "
+        "package's own schemas, from its datapackage.json",
     )
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from sidelines.options import add_previous_option, add_schemas_option
 from sidelines.package.schema import default_schemas_dir
 from sidelines.release.diff import PackageDiff, diff_packages, key_rows, render_diff
 from sidelines.release.publish import PublishConfig, load_snapshot, publish
@@ -115,21 +116,15 @@ def add_commands(commands: Any) -> None:
     p.add_argument(
         "--dist", type=Path, default=Path("dist"), help="empty output folder (default: dist)"
     )
-    p.add_argument(
-        "--previous",
-        type=Path,
-        default=None,
-        help="previous release (folder or zip) to compare with (default: none, a first release)",
-    )
+    add_previous_option(p, what="folder or zip", default="none, a first release")
     p.add_argument(
         "--commit", default=None, help="git commit to record (default: HEAD of the repository)"
     )
-    p.add_argument(
-        "--schemas",
-        type=Path,
-        default=default_schemas_dir(),
-        help="schemas folder whose package.json holds the version (default: the repository's "
-        "schemas/)",
+    add_schemas_option(
+        p,
+        default_schemas_dir(),
+        purpose=", whose package.json holds the version",
+        default_text="the repository's schemas/",
     )
     p.set_defaults(run=cmd_publish)
     d = commands.add_parser("diff", help="diff two packages", description=cmd_diff.__doc__)
