@@ -29,6 +29,7 @@ LONG_MODULES_BEING_SPLIT = frozenset(
 FORBIDDEN = {
     "sidelines.parse": ("sidelines.package", "sidelines.quality", "sidelines.release"),
     "sidelines.extract": ("sidelines.package", "sidelines.quality", "sidelines.release"),
+    "sidelines.cache": ("sidelines.package", "sidelines.quality", "sidelines.release"),
     "sidelines.package": ("sidelines.quality", "sidelines.release"),
     "sidelines.quality": ("sidelines.release",),
     "sidelines.release": (

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from rich.progress import track
 
-from sidelines.cache_location import default_cache_dir
+from sidelines.cache.location import default_cache_dir
 from sidelines.cluster import CONNECT_SECONDS, WORKERS_SECONDS, ClusterFailed
 from sidelines.evaluation.cli import add_commands as add_eval_commands
 from sidelines.options import add_previous_option, add_schemas_option

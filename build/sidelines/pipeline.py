@@ -15,15 +15,15 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from sidelines.cache import BuildCache, digest, tree_digest
+from sidelines.cache.fingerprints import Fingerprint, folder_fingerprints, refreshed
+from sidelines.cache.jsonshape import from_json
+from sidelines.cache.store import BuildCache, digest, tree_digest
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import merge_file_frames
 from sidelines.file_stage import extract_files
-from sidelines.fingerprints import Fingerprint, folder_fingerprints, refreshed
-from sidelines.jsonshape import from_json
 from sidelines.package.croissant import croissant
 from sidelines.package.outfolder import check_out_dir, output_lock
 from sidelines.package.read import read_package

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sidelines.cache_location import default_cache_dir, source_checkout
+from sidelines.cache.location import default_cache_dir, source_checkout
 from tests.conftest import RAW, ROOT
 
 

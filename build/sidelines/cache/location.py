@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-SOURCE_ROOT = Path(__file__).resolve().parents[2]  # the checkout, when run from one
+SOURCE_ROOT = Path(__file__).resolve().parents[3]  # the checkout, when run from one
 
 
 def source_checkout() -> Path | None:

@@ -13,11 +13,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+import sidelines.cache.fingerprints as fingerprints
 import sidelines.file_stage as file_stage
-import sidelines.fingerprints as fingerprints
 import sidelines.pipeline as pipeline
 from sidelines.bench.corpus import write_corpus
-from sidelines.cache import BuildCache, frame_bytes
+from sidelines.cache.store import BuildCache, frame_bytes
 from sidelines.extract.per_file import FileExtract
 from sidelines.pipeline import BuildConfig, build
 from tests.conftest import SCHEMAS

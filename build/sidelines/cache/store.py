@@ -29,11 +29,11 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.ipc
 
+from sidelines.cache.fingerprints import Fingerprint, folder_fingerprints
+from sidelines.cache.jsonshape import fits, from_json
 from sidelines.extract.mentions import MENTION_TYPES
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import POST_ROW_TYPES, TAG_ROW_TYPES
-from sidelines.fingerprints import Fingerprint, folder_fingerprints
-from sidelines.jsonshape import fits, from_json
 from sidelines.parse.dispatch import ParsedSource
 from sidelines.records import InputError
 
