@@ -21,9 +21,9 @@ from typing import Any
 
 from distributed import Client, LocalCluster
 
-from sidelines.bench_corpus import write_corpus
+from sidelines.bench.corpus import write_corpus
+from sidelines.package.schema import default_schemas_dir
 from sidelines.pipeline import BuildConfig, build
-from sidelines.schema import default_schemas_dir
 
 PARTS = 4  # corpora side by side: 8 channel files and their articles
 

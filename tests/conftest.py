@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import pytest
 
-from sidelines.package import file_digest
+from sidelines.package.write import file_digest
 from sidelines.pipeline import BuildConfig, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,15 @@ def seed_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed") / "datapackage"
     build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS))
     return out
+
+
+@pytest.fixture(scope="session")
+def one_file_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first seed file alone: a build from it loses the other files' posts."""
+    raw = tmp_path_factory.mktemp("raw-less")
+    first = sorted(RAW.iterdir())[0]
+    shutil.copy(first, raw / first.name)
+    return raw
 
 
 def read_table(package: Path, name: str) -> pl.DataFrame:

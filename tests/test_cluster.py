@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from sidelines import cluster as dask_cluster
-from sidelines.bench_corpus import write_corpus
+from sidelines.bench.corpus import write_corpus
 from sidelines.cli import main, parser
 from sidelines.cluster import ClusterFailed
 from sidelines.extract.per_file import ReadFile, read_source

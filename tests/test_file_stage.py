@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import sidelines.file_stage as file_stage
-from sidelines.bench_corpus import write_corpus
+from sidelines.bench.corpus import write_corpus
 from sidelines.extract.per_file import FileExtract, extract_source
 from sidelines.file_stage import extract_files
 from sidelines.pipeline import no_progress

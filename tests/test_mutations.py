@@ -17,11 +17,11 @@ import polars as pl
 import pytest
 
 from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.package.schema import load_schemas
+from sidelines.package.validate import validate_tables
 from sidelines.pipeline import make_tables, source_entries
 from sidelines.records import InputError
-from sidelines.schema import load_schemas
 from sidelines.sources import RawSource
-from sidelines.validate import validate_tables
 from tests.conftest import RAW, SCHEMAS
 
 FIXTURES = Path(__file__).parent / "fixtures"

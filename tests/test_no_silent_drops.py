@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.package.schema import load_schemas
+from sidelines.package.validate import validate_tables
 from sidelines.pipeline import BuildConfig, build, make_tables
 from sidelines.records import InputError
-from sidelines.schema import load_schemas
 from sidelines.sources import RawSource
-from sidelines.validate import validate_tables
 from tests.conftest import SCHEMAS
 from tests.test_sources import folder_with_every_kind_of_entry
 

@@ -11,21 +11,21 @@ from typing import Any, TypeVar
 
 from rich.progress import track
 
-from sidelines.cache_location import default_cache_dir
-from sidelines.cli_eval import add_commands as add_eval_commands
-from sidelines.cli_release import add_commands
+from sidelines.cache.location import default_cache_dir
 from sidelines.cluster import CONNECT_SECONDS, WORKERS_SECONDS, ClusterFailed
-from sidelines.compare import RemovalsNotAllowed
-from sidelines.package import read_package
+from sidelines.evaluation.cli import add_commands as add_eval_commands
+from sidelines.options import add_previous_option, add_schemas_option
+from sidelines.package.read import read_package
+from sidelines.package.schema import Schemas, default_schemas_dir, load_schemas
+from sidelines.package.validate import ValidationFailed
 from sidelines.parallel import WorkerLost, default_jobs
 from sidelines.pipeline import BuildConfig, BuildSummary, build
 from sidelines.provenance import default_eval_results
-from sidelines.quality import QualityFailed, QualityReport, check_quality
+from sidelines.quality.compare import RemovalsNotAllowed
+from sidelines.quality.run import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
-from sidelines.schema import Schemas, default_schemas_dir, load_schemas
-from sidelines.terminal import plain_console, printable
-from sidelines.validate import ValidationFailed
-from sidelines.verify import (
+from sidelines.release.cli import add_commands
+from sidelines.release.verify import (
     copy_differences,
     descriptor_schemas,
     file_problems,
@@ -33,6 +33,7 @@ from sidelines.verify import (
     read_copies,
     read_descriptor,
 )
+from sidelines.terminal import plain_console, printable
 from sidelines.words import plural
 
 T = TypeVar("T")
@@ -202,28 +203,13 @@ def check_schemas(option: Path | None, descriptor: dict[str, Any]) -> Schemas:
 
 def add_comparison_options(command: argparse.ArgumentParser, default: str) -> None:
     """--previous and --allow-removals, shared by build and check."""
-    command.add_argument(
-        "--previous",
-        type=Path,
-        default=None,
-        help=f"package folder of the previous release to compare with (default: {default})",
-    )
+    add_previous_option(command, what="package folder", default=default)
     command.add_argument(
         "--allow-removals",
         metavar="REASON",
         default=None,
         help="accept that rows of the previous release disappear; the reason is recorded "
         "in quality/summary.json",
-    )
-
-
-def add_schemas_option(command: argparse.ArgumentParser) -> None:
-    """--schemas, shared by the commands that read the Table Schemas."""
-    command.add_argument(
-        "--schemas",
-        type=Path,
-        default=default_schemas_dir(),
-        help="folder of Table Schemas (default: the repository's schemas/)",
     )
 
 
@@ -254,7 +240,9 @@ def parser() -> argparse.ArgumentParser:
         help="while another build writes the same --out folder, wait this long for it "
         "(default: 600), then give up with an error",
     )
-    add_schemas_option(b)
+    add_schemas_option(
+        b, default_schemas_dir(), purpose="", default_text="the repository's schemas/"
+    )
     b.add_argument(
         "--skip-bad",
         action="store_true",
@@ -313,13 +301,12 @@ def parser() -> argparse.ArgumentParser:
         description=cmd_check.__doc__,
     )
     c.add_argument("package", type=Path, help="package folder or release zip")
-    c.add_argument(
-        "--schemas",
-        type=Path,
-        default=None,
-        help="folder of Table Schemas to read the tables with (default: the repository's "
-        "schemas/ when run from a source checkout, else the package's own schemas, from its "
-        "datapackage.json)",
+    add_schemas_option(
+        c,
+        None,
+        purpose=" to read the tables with",
+        default_text="the repository's schemas/ when run from a source checkout, else the "
+        "package's own schemas, from its datapackage.json",
     )
     add_comparison_options(c, "the package itself: its recorded baseline")
     c.set_defaults(run=cmd_check)

@@ -15,20 +15,24 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from sidelines.cache import BuildCache, digest, tree_digest
-from sidelines.compare import compared_columns
-from sidelines.croissant import croissant
+from sidelines.cache.fingerprints import Fingerprint, folder_fingerprints, refreshed
+from sidelines.cache.jsonshape import from_json
+from sidelines.cache.store import BuildCache, digest, tree_digest
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mention_rows import frame_mentions
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import merge_file_frames
 from sidelines.file_stage import extract_files
-from sidelines.fingerprints import Fingerprint, folder_fingerprints, refreshed
-from sidelines.jsonshape import from_json
-from sidelines.outfolder import check_out_dir, output_lock
-from sidelines.package import (
-    read_package,
+from sidelines.package.croissant import croissant
+from sidelines.package.outfolder import check_out_dir, output_lock
+from sidelines.package.read import read_package
+from sidelines.package.readme import render_readme
+from sidelines.package.schema import Schemas, load_schemas
+from sidelines.package.swap import recover, swap_in
+from sidelines.package.tables import shape, to_frame
+from sidelines.package.validate import ValidationFailed, validate_tables
+from sidelines.package.write import (
     resource_entries,
     write_croissant,
     write_json,
@@ -36,16 +40,15 @@ from sidelines.package import (
 )
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
-from sidelines.quality import (
+from sidelines.quality.compare import compared_columns
+from sidelines.quality.report import quality_files
+from sidelines.quality.run import (
     QualityFailed,
     QualityReport,
     check_quality,
     import_gx_in_background,
 )
-from sidelines.quality_report import quality_files
-from sidelines.readme import render_readme
 from sidelines.records import InputError
-from sidelines.schema import Schemas, load_schemas
 from sidelines.sources import (
     RAW_SUFFIXES,
     RawFolder,
@@ -54,9 +57,6 @@ from sidelines.sources import (
     read_sources,
     scan_raw_folder,
 )
-from sidelines.swap import recover, swap_in
-from sidelines.tables import shape, to_frame
-from sidelines.validate import ValidationFailed, validate_tables
 
 T = TypeVar("T")
 PARALLEL_FROM_BYTES = 2**20  # below a megabyte of raw text, one process is faster

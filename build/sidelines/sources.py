@@ -13,8 +13,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from sidelines.cache.fingerprints import Fingerprint, Seen, open_regular
 from sidelines.extract.hashtags import is_hashtag_line
-from sidelines.fingerprints import Fingerprint, Seen, open_regular
 from sidelines.parse.channel_dump import is_post_cue
 from sidelines.records import InputError
 

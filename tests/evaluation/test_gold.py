@@ -101,44 +101,39 @@ def test_a_meeting_may_name_a_post_of_another_file() -> None:
     [
         pytest.param(
             [{"m": 4, "country": "EGY", "posts": [1, "en_news.txt#9"]}],
-            "ru_dump.txt: meeting 4: post en_news.txt#9 is not annotated",
+            "meeting 4: post en_news.txt#9 is not annotated",
             id="unknown-post",
         ),
         pytest.param(
-            [{"country": "EGY", "posts": [1]}],
-            "ru_dump.txt: meeting ?: missing or bad 'm'",
-            id="no-number",
-        ),
-        pytest.param(
-            [{"m": 2, "country": "EGI", "posts": [1]}],
-            "ru_dump.txt: meeting 2: country 'EGI' is not an ISO 3166-1 alpha-3 code",
-            id="country",
-        ),
-        pytest.param(
-            [{"m": 2, "country": "EGY", "status": "done", "posts": [1]}],
-            "ru_dump.txt: meeting 2: status 'done' is not one of held, planned",
-            id="status",
-        ),
-        pytest.param(
-            [{"m": 2, "country": "EGY", "mode": "call", "posts": [1]}],
-            "ru_dump.txt: meeting 2: mode 'call' is not one of in_person, phone, video",
-            id="mode",
-        ),
-        pytest.param(
-            [{"m": 2, "country": "EGY", "date": "22.10.2024", "posts": [1]}],
-            "ru_dump.txt: meeting 2: date '22.10.2024' is not YYYY-MM-DD",
-            id="date",
-        ),
-        pytest.param(
-            [{"m": 2, "country": "EGY", "posts": []}],
-            "ru_dump.txt: meeting 2: no posts report it",
-            id="no-posts",
+            [{"country": "EGY", "posts": [1]}], "meeting ?: missing or bad 'm'", id="no-number"
         ),
     ],
 )
 def test_bad_gold_is_named(meetings: list[dict[str, Any]], message: str) -> None:
-    with pytest.raises(GoldError, match=re.escape(message)):
+    with pytest.raises(GoldError, match=re.escape(f"ru_dump.txt: {message}")):
         parse_gold({"ru_dump.txt.json": corpus_file("ru_dump.txt", meetings)})
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        pytest.param("country", "EGI", "is not an ISO 3166-1 alpha-3 code", id="country"),
+        pytest.param("status", "done", "is not one of held, planned", id="status"),
+        pytest.param("mode", "call", "is not one of in_person, phone, video", id="mode"),
+        pytest.param("date", "22.10.2024", "is not YYYY-MM-DD", id="date"),
+    ],
+)
+def test_a_bad_value_in_a_gold_meeting_is_named(field: str, value: str, message: str) -> None:
+    meeting = {"m": 2, "country": "EGY", "posts": [1], field: value}
+    named = f"ru_dump.txt: meeting 2: {field} '{value}' {message}"
+    with pytest.raises(GoldError, match=re.escape(named)):
+        parse_gold({"ru_dump.txt.json": corpus_file("ru_dump.txt", [meeting])})
+
+
+def test_a_gold_meeting_without_posts_is_named() -> None:
+    meeting = {"m": 2, "country": "EGY", "posts": []}
+    with pytest.raises(GoldError, match=re.escape("ru_dump.txt: meeting 2: no posts report it")):
+        parse_gold({"ru_dump.txt.json": corpus_file("ru_dump.txt", [meeting])})
 
 
 def test_bad_gold_file_names_folder_and_file(tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ import pytest
 
 from sidelines.evaluation.published import NOT_MEASURED, published_accuracy
 from sidelines.pipeline import BuildConfig, build, code_fingerprint
-from sidelines.quality_report import quality_files
+from sidelines.quality.report import quality_files
 from tests.conftest import SCHEMAS
-from tests.test_quality_report import REPORT
+from tests.quality.test_report import REPORT
 
 FIXTURE_RAW = Path(__file__).parents[1] / "fixtures" / "eval" / "raw"
 
