@@ -68,9 +68,11 @@ def nap(job: tuple[str, float]) -> str:
     return folder
 
 
-def both_workers_back(client: Any, seconds: float = 60) -> bool:
+def both_workers_back(client: Any, seconds: float = 180) -> bool:
     """Wait until the scheduler has two workers again. (`Client.wait_for_workers` asks the
-    LocalCluster object, whose count can stay behind after a worker was restarted.)"""
+    LocalCluster object, whose count can stay behind after a worker was restarted.) A
+    restart spawns a process that imports polars and the builder: on a loaded two-core
+    machine that once took over a minute."""
     deadline = time.monotonic() + seconds
     while len(client.nthreads()) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
