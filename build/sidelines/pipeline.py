@@ -20,7 +20,6 @@ from sidelines.compare import compared_columns
 from sidelines.croissant import croissant
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.meetings import meetings_from_mentions
-from sidelines.extract.mentions import frame_mentions
 from sidelines.extract.per_file import FileExtract
 from sidelines.extract.posts import merge_file_frames
 from sidelines.file_stage import extract_files
@@ -55,7 +54,7 @@ from sidelines.sources import (
     scan_raw_folder,
 )
 from sidelines.swap import recover, swap_in
-from sidelines.tables import shape, to_frame
+from sidelines.tables import shape
 from sidelines.validate import ValidationFailed, validate_tables
 
 T = TypeVar("T")
@@ -222,12 +221,12 @@ def make_tables(
     )
     extracts.clear()
     with no_cyclic_gc():
-        meetings, meeting_sources = meetings_from_mentions(frame_mentions(mentions))
+        meetings, meeting_sources = meetings_from_mentions(mentions)
     tables = {
         "posts": shape(posts, "posts", schemas),
         "hashtags": shape(hashtags, "hashtags", schemas),
-        "meetings": to_frame(meetings, "meetings", schemas),
-        "meeting_sources": to_frame(meeting_sources, "meeting_sources", schemas),
+        "meetings": shape(meetings, "meetings", schemas),
+        "meeting_sources": shape(meeting_sources, "meeting_sources", schemas),
     }
     return tables, copies_read - posts.height
 

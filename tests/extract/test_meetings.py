@@ -287,7 +287,7 @@ def test_same_state_and_day_with_offices_of_two_kinds_are_two_meetings() -> None
     from datetime import date as day
 
     from sidelines.extract.meetings import meetings_from_mentions
-    from sidelines.extract.mentions import Mention
+    from sidelines.extract.mentions import Mention, mentions_frame
 
     def mention(post_id: str, name: str, role: str) -> Mention:
         return Mention(
@@ -296,12 +296,14 @@ def test_same_state_and_day_with_offices_of_two_kinds_are_two_meetings() -> None
         )  # fmt: skip
 
     meetings, _ = meetings_from_mentions(
-        [
-            mention("a", "Kassym-Jomart Tokayev", "President of Kazakhstan"),
-            mention("b", "Murat Nurtleu", "Minister of Foreign Affairs of Kazakhstan"),
-        ]
+        mentions_frame(
+            [
+                mention("a", "Kassym-Jomart Tokayev", "President of Kazakhstan"),
+                mention("b", "Murat Nurtleu", "Minister of Foreign Affairs of Kazakhstan"),
+            ]
+        )
     )
-    assert sorted(m["counterpart_name"] for m in meetings) == [
+    assert sorted(meetings["counterpart_name"]) == [
         "Kassym-Jomart Tokayev",
         "Murat Nurtleu",
     ]
