@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.clusters import assign_clusters, in_order, one_meeting_days
+from sidelines.extract.clusters import assign_clusters, days, in_order
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import Mention, mentions_frame
 from tests.extract.meetings_reference import reference_meetings
@@ -117,13 +117,13 @@ def mention(post_id: str, **kw: Any) -> Mention:
 )
 def test_one_meeting_days(second: Mention, one_meeting: bool) -> None:
     ordered = in_order(mentions_frame([mention("a"), second]))
-    assert one_meeting_days(ordered).to_list() == [one_meeting, one_meeting]
+    assert days(ordered)["_one_meeting"].to_list() == [one_meeting, one_meeting]
 
 
 def test_planned_after_publication_is_not_decided_by_columns() -> None:
     late = dict(status="planned", published=HIGH_LEVEL_WEEK + timedelta(days=1))
     ordered = in_order(mentions_frame([mention("a", **late), mention("b", **late)]))
-    assert not one_meeting_days(ordered).any()
+    assert not days(ordered)["_one_meeting"].any()
 
 
 def test_clusters_are_numbered_by_their_founding_mention() -> None:
@@ -133,4 +133,8 @@ def test_clusters_are_numbered_by_their_founding_mention() -> None:
         mention("b", line_start=3),
     ]
     assigned = assign_clusters(mentions_frame(listed))
-    assert assigned.select("post_id", "_cluster").rows() == [("b", 0), ("c", 0), ("a", 2)]
+    assert assigned.select("post_id", "_pos", "_cluster").rows() == [
+        ("c", 1, 0),
+        ("a", 2, 2),
+        ("b", 0, 0),
+    ]

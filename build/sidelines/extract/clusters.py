@@ -204,20 +204,21 @@ KEY = list(KEY_COLUMNS)
 
 
 def in_order(mentions: pl.DataFrame) -> pl.DataFrame:
-    """The mentions in the order `cluster_mentions` takes them (`_order`, ties in input
-    order), numbered by `_pos`, with their key columns and `_rank`."""
-    return (
-        mentions.with_columns(
-            **KEY_COLUMNS,
-            _rank=pl.col("date_precision").replace_strict(PRECISION_RANK, return_dtype=pl.Int8),
-        )
-        .sort(
+    """The mentions, in their own order, with their key columns, `_rank`, and `_pos`: their
+    place in the order `cluster_mentions` takes them (`_order`, ties in input order). Only
+    the few sort columns are sorted: moving every column would cost more than the sort."""
+    keyed = mentions.with_columns(
+        **KEY_COLUMNS,
+        _rank=pl.col("date_precision").replace_strict(PRECISION_RANK, return_dtype=pl.Int8),
+    )
+    taken = keyed.select(
+        pl.arg_sort_by(
             ["_rank", "date", "source_file", "line_start", "post_id"],
             nulls_last=True,  # an undated mention sorts as `date.max`
             maintain_order=True,
         )
-        .with_row_index("_pos")
-    )
+    ).to_series()
+    return keyed.with_columns(_pos=taken.arg_sort())
 
 
 def _per_value(column: pl.Series, read: Callable[[str], Any], dtype: pl.DataType) -> pl.Series:
@@ -238,48 +239,63 @@ def _script(name: str) -> bool | None:
     return None if last is None else bool(CYRILLIC.search(last))
 
 
-def _distinct(column: str, within: list[str]) -> pl.Expr:
-    return pl.col(column).drop_nulls().n_unique().over(within)
+def _at_most_one(column: str | pl.Expr) -> pl.Expr:
+    value = pl.col(column) if isinstance(column, str) else column
+    return value.drop_nulls().n_unique() <= 1
 
 
-def one_meeting_days(ordered: pl.DataFrame) -> pl.Series:
-    """True for a mention whose key has only stated or inferred dates, on a day whose mentions
-    all admit each other: at most one session, no later announcement of a meeting already past
-    when published, and no two that `same_counterpart` tells apart (one person on our side, one
-    kind of office, one surname in each script). Such a day is one meeting: its first mention
-    founds it, and every later one finds it admitting and compatible."""
-    day = [*KEY, "date"]
+def days(ordered: pl.DataFrame) -> pl.DataFrame:
+    """Each mention's `_day` founder (the first `_pos` of its key and date) and whether the
+    day is `_one_meeting`: its key has only stated or inferred dates, and its mentions all
+    admit each other: at most one session, no later announcement of a meeting already past
+    when published, no two that `same_counterpart` tells apart (one person on our side, one
+    kind of office, one surname in each script). Such a day is one meeting: its first
+    mention founds it, and every later one finds it admitting and compatible. In the
+    mentions' order."""
     sides = ordered.select(
-        *day,
+        *KEY,
+        "date",
         "unga_session",
+        "_pos",
+        _row=pl.int_range(pl.len(), dtype=pl.UInt32),
         _official=_per_value(ordered["russian_participant"], _official, pl.String()),
         _kind=_per_value(ordered["counterpart_role"], office_kind, pl.String()),
         _surname=_per_value(ordered["counterpart_name"], surname, pl.String()),
         _script=_per_value(ordered["counterpart_name"], _script, pl.Boolean()),
         _dated=pl.col("_rank") <= PRECISION_RANK["inferred"],
-        _past=(  # the day's first mention founds its meeting whatever it announces
-            (pl.col("status") == "planned")
-            & (pl.col("date") < pl.col("published"))
-            & (pl.col("_pos") != pl.col("_pos").min().over(day))
-        ).fill_null(False),
+        _past=((pl.col("status") == "planned") & (pl.col("date") < pl.col("published"))),
     )
-    return sides.select(
-        pl.col("_dated").all().over(KEY)
-        & (_distinct("unga_session", day) <= 1)
-        & (_distinct("_official", day) <= 1)
-        & (_distinct("_kind", day) <= 1)
-        & (_distinct("_surname", [*day, "_script"]) <= 1)
-        & ~pl.col("_past").any().over(day)
-    ).to_series()
+    first = pl.col("_pos") == pl.col("_pos").min()  # founds the day's meeting, whatever it says
+    by_day = sides.group_by(*KEY, "date").agg(
+        pl.col("_row"),
+        _day=pl.col("_pos").min(),
+        _dated=pl.col("_dated").all(),
+        _admit=_at_most_one("unga_session")
+        & _at_most_one("_official")
+        & _at_most_one("_kind")
+        & _at_most_one(pl.col("_surname").filter(pl.col("_script")))
+        & _at_most_one(pl.col("_surname").filter(~pl.col("_script")))
+        & ~(pl.col("_past") & ~first).any(),
+    )
+    return (
+        by_day.select(
+            "_row",
+            "_day",
+            _one_meeting=pl.col("_dated").all().over(KEY) & pl.col("_admit"),
+        )
+        .explode("_row")
+        .sort("_row")
+        .drop("_row")
+    )
 
 
 def assign_clusters(mentions: pl.DataFrame) -> pl.DataFrame:
-    """The mentions in `in_order`, each with `_cluster`: the `_pos` of the mention that founded
-    its meeting, so that meetings number in the order `cluster_mentions` makes them."""
+    """The mentions as `in_order` gives them, each with `_cluster`: the `_pos` of the mention
+    that founded its meeting, so that meetings number in the order `cluster_mentions` makes
+    them."""
     ordered = in_order(mentions)
-    simple = one_meeting_days(ordered)
-    founders = ordered.select(pl.col("_pos").min().over([*KEY, "date"])).to_series()
-    rest = ordered.filter(~simple)
+    day = days(ordered)
+    rest = ordered.filter(~day["_one_meeting"]).sort("_pos")
     positions = rest["_pos"].to_list()
     tuples = [Mention._make(row) for row in rest.select(Mention._fields).iter_rows()]
     at = {id(m): pos for m, pos in zip(tuples, positions, strict=True)}
@@ -289,8 +305,7 @@ def assign_clusters(mentions: pl.DataFrame) -> pl.DataFrame:
         for m in cluster.members:
             founded[at[id(m)]] = founder
     return ordered.with_columns(
-        _cluster=pl.when(simple)
-        .then(founders)
-        .otherwise(pl.col("_pos").replace_strict(founded, default=None))
-        .cast(pl.UInt32)
+        _cluster=pl.when(day["_one_meeting"])
+        .then(day["_day"])
+        .otherwise(pl.col("_pos").replace_strict(founded, default=None, return_dtype=pl.UInt32))
     )

@@ -36,19 +36,25 @@ class Side(NamedTuple):
     counterpart_role: str | None
 
 
-def _prefer_english(field: str) -> pl.Expr:
-    """The field from an English mention if one has it (the longest, then the first in code
-    point order), else from any; empty values do not count."""
+def _prefer_english(assigned: pl.DataFrame, field: str) -> pl.DataFrame:
+    """Each meeting's field from an English mention if one has it (the longest, then the
+    first in code point order), else from any; empty values do not count. Each meeting's
+    distinct values are few: they are sorted, not its mentions."""
     value = pl.when(pl.col(field) != "").then(pl.col(field))
-    return value.sort_by(
-        pl.when(value.is_null())
-        .then(pl.lit(2, pl.Int8))
-        .when(pl.col("lang") == "en")
-        .then(pl.lit(0, pl.Int8))
-        .otherwise(pl.lit(1, pl.Int8)),
-        -value.str.len_chars().cast(pl.Int64),
-        value,
-    ).first()
+    return (
+        assigned.select("_cluster", _en=pl.col("lang") == "en", _value=value)
+        .drop_nulls("_value")
+        .unique()
+        .sort(
+            "_cluster",
+            "_en",
+            pl.col("_value").str.len_chars(),
+            "_value",
+            descending=[False, True, True, False],
+        )
+        .group_by("_cluster", maintain_order=True)
+        .agg(pl.col("_value").first().alias(field))
+    )
 
 
 def _session_in_its_year() -> pl.Expr:
@@ -75,32 +81,35 @@ def _most_common_session(assigned: pl.DataFrame) -> pl.DataFrame:
 
 
 def _clusters(assigned: pl.DataFrame) -> pl.DataFrame:
-    """One row per meeting: its founding mention's side, its best-dated mention (the best
-    precision, then the lowest post id, then the first taken), names and session."""
-    best = pl.struct("_rank", "post_id", "_pos")
-    founder = pl.col("_pos") == pl.col("_cluster")
-    return (
-        assigned.group_by("_cluster")
+    """One row per meeting, in the order they were made: its founding mention's side, its
+    best-dated mention's date and names (the best precision, then the lowest post id, then
+    the first taken), its names preferably in English and its most common session."""
+    picks = (
+        assigned.with_columns(_row=pl.int_range(pl.len(), dtype=pl.UInt32))
+        .group_by("_cluster")
         .agg(
-            *(pl.col(c).filter(founder).first() for c in ["country", "org"]),
-            *(pl.col(c).filter(founder).first() for c in ["format", "status", "mode"]),
-            *(
-                pl.col(c).sort_by(best).first().alias(f"_best_{c}")
-                for c in ["date", "date_precision", *NAMED[1:]]
-            ),
-            *(_prefer_english(c) for c in NAMED),
+            _best=pl.col("_row").sort_by("_rank", "post_id", "_pos").first(),
             _first_post=pl.col("post_id").min(),
         )
-        .join(_most_common_session(assigned), on="_cluster", how="left")
-        .rename({"_best_date": "date", "country": "counterpart_country"})
-        .rename({"org": "counterpart_org"})
-        .with_columns(
-            date_precision=pl.when(pl.col("date").is_not_null())
-            .then(pl.col("_best_date_precision"))
-            .otherwise(pl.lit("unknown")),
-            unga_session=_session_in_its_year(),
-        )
         .sort("_cluster")
+    )
+    row_at = assigned["_pos"].arg_sort()  # a meeting's number is its founder's `_pos`
+    founders = assigned[row_at.gather(picks["_cluster"])].select(
+        "format", "status", "mode", counterpart_country="country", counterpart_org="org"
+    )
+    best = assigned[picks["_best"]].select(
+        "date", *(pl.col(c).alias(f"_best_{c}") for c in ["date_precision", *NAMED[1:]])
+    )
+    clusters = pl.concat(
+        [picks.select("_cluster", "_first_post"), founders, best], how="horizontal"
+    )
+    for table in [*(_prefer_english(assigned, c) for c in NAMED), _most_common_session(assigned)]:
+        clusters = clusters.join(table, on="_cluster", how="left", maintain_order="left")
+    return clusters.with_columns(
+        date_precision=pl.when(pl.col("date").is_not_null())
+        .then(pl.col("_best_date_precision"))
+        .otherwise(pl.lit("unknown")),
+        unga_session=_session_in_its_year(),
     )
 
 
@@ -202,14 +211,20 @@ def meetings_from_mentions(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Dat
             "mode",
         )
     ).sort("meeting_id")
-    sources = (
-        assigned.join(clusters.select("_cluster", "meeting_id"), on="_cluster")
-        .sort("_cluster", "_pos")
-        .group_by("meeting_id", "post_id", maintain_order=True)
-        .agg(pl.col("lang").last())  # a post read twice: the last one taken, as before
-        .sort("meeting_id", "post_id")
+    return meetings, _sources(assigned, clusters.select("_cluster", "meeting_id"))
+
+
+def _sources(assigned: pl.DataFrame, ids: pl.DataFrame) -> pl.DataFrame:
+    """Each meeting's posts, with the language of the last of a post's mentions taken."""
+    pair = ["meeting_id", "post_id"]
+    last = pl.any_horizontal(pl.col(c) != pl.col(c).shift(-1) for c in pair).fill_null(True)
+    return (
+        assigned.select("_cluster", "_pos", "post_id", "lang")
+        .join(ids, on="_cluster", how="left")
+        .sort(*pair, "_cluster", "_pos")
+        .filter(last)
+        .select(*pair, "lang")
     )
-    return meetings, sources
 
 
 def meeting_rows(posts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
