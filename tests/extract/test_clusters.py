@@ -62,7 +62,7 @@ def _same_day_stated(m: Mention) -> Mention:
     )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(mentions(), max_size=40) | st.lists(mentions().map(_same_day_stated), max_size=20))
 def test_merge_as_columns_equals_the_merge_of_tuples(listed: list[Mention]) -> None:
     meetings, sources = meetings_from_mentions(mentions_frame(listed))
