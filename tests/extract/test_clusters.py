@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.clusters import assign_clusters, days, in_order
+from sidelines.extract.clusters import assign_clusters, cluster_mentions, days, in_order
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import Mention, mentions_frame
 from tests.extract.meetings_reference import reference_meetings
@@ -27,16 +27,16 @@ PLACES = [None, "", "New York", "Нью-Йорк", "Moscow"]
 
 
 @st.composite
-def mentions(draw: st.DrawFn) -> Mention:
+def mentions(draw: st.DrawFn, files: int = 2, days: int = 12) -> Mention:
     """A mention from small pools, so that keys, days, posts and names often coincide."""
-    day = st.integers(0, 12).map(lambda n: HIGH_LEVEL_WEEK + timedelta(days=n))
+    day = st.integers(0, days).map(lambda n: HIGH_LEVEL_WEEK + timedelta(days=n))
     precision = draw(st.sampled_from(["stated", "inferred", "published", "unknown"]))
     # Another year: a session named outside its year. No date: as if `date.max`.
     when = None if precision == "unknown" else draw(day | st.just(date(2024, 3, 1)) | st.none())
     return Mention(
         post_id=draw(st.sampled_from(POSTS)),
         lang=draw(st.sampled_from(["en", "ru"])),
-        source_file=draw(st.sampled_from(["f", "g"])),
+        source_file=draw(st.sampled_from("fghijk"[:files])),
         line_start=draw(st.integers(1, 30)),
         translation_id=draw(st.sampled_from([None, "", *POSTS])),  # twins
         published=draw(st.none() | day),  # planned after publication, published-only dates
@@ -55,15 +55,23 @@ def mentions(draw: st.DrawFn) -> Mention:
     )
 
 
+def _one_key(m: Mention) -> Mention:
+    """The mention with one counterpart, format, status and mode: every mention of a list
+    can then meet every other, as the mentions of one state over years do."""
+    return m._replace(country="TUR", org=None, format="bilateral", status="held", mode="phone")
+
+
 def _same_day_stated(m: Mention) -> Mention:
     """The mention as the common case has it: stated on the first day, one key."""
-    return m._replace(
-        date=HIGH_LEVEL_WEEK, date_precision="stated", country="TUR", format="bilateral"
-    )
+    return _one_key(m)._replace(date=HIGH_LEVEL_WEEK, date_precision="stated")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(mentions(), max_size=40) | st.lists(mentions().map(_same_day_stated), max_size=20))
+@given(
+    st.lists(mentions(), max_size=40)
+    | st.lists(mentions(files=6, days=20).map(_one_key), max_size=30)  # seldom in one file
+    | st.lists(mentions().map(_same_day_stated), max_size=20)
+)
 def test_merge_as_columns_equals_the_merge_of_tuples(listed: list[Mention]) -> None:
     meetings, sources = meetings_from_mentions(mentions_frame(listed))
     expected_meetings, expected_sources = reference_meetings(listed)
@@ -138,3 +146,66 @@ def test_clusters_are_numbered_by_their_founding_mention() -> None:
         ("a", 2, 2),
         ("b", 0, 0),
     ]
+
+
+def _groups(listed: list[Mention]) -> list[list[str]]:
+    return sorted(sorted(m.post_id for m in c.members) for c in cluster_mentions(listed))
+
+
+UNDATED = {"date": None, "date_precision": "unknown", "unga_session": None}
+
+
+@pytest.mark.parametrize(
+    ("listed", "groups"),
+    [
+        pytest.param(
+            [
+                mention("a", source_file="g", unga_session=None, date=date(2023, 9, 23)),
+                mention("b", **UNDATED, published=date(2023, 9, 21)),
+            ],
+            [["a", "b"]],
+            id="undated-joins-a-meeting-dated-after-its-publication",
+        ),
+        pytest.param(
+            [
+                mention("a", source_file="g", unga_session=None, date=date(2023, 9, 19)),
+                mention("b", **UNDATED, published=date(2023, 9, 22)),
+            ],
+            [["a", "b"]],
+            id="undated-joins-a-meeting-dated-before-its-publication",
+        ),
+        pytest.param(
+            [
+                mention("a", source_file="g", unga_session=None, date=date(2023, 9, 26)),
+                mention("b", **UNDATED, published=date(2023, 9, 21)),
+            ],
+            [["a"], ["b"]],
+            id="undated-apart-from-a-meeting-five-days-after",
+        ),
+        pytest.param(
+            [
+                mention("a", source_file="g", unga_session=None),
+                mention("b", source_file="h", unga_session=79, counterpart_name="Fuad Hussein"),
+                mention("c", **UNDATED | {"unga_session": 79}, counterpart_name=None),
+            ],
+            [["a", "c"], ["b"]],  # equally near and dated: the older meeting
+            id="undated-tie-goes-to-the-older-meeting",
+        ),
+        pytest.param(
+            [
+                mention("a", source_file="g", unga_session=79, published=None),
+                mention("b", **UNDATED | {"unga_session": 79}, published=None),
+            ],
+            [["a", "b"]],
+            id="undated-joins-its-sessions-meeting-in-another-file",
+        ),
+    ],
+)
+def test_undated_mentions_find_related_meetings(
+    listed: list[Mention], groups: list[list[str]]
+) -> None:
+    assert _groups(listed) == groups
+    assert (
+        meetings_from_mentions(mentions_frame(listed))[0].to_dicts()
+        == (reference_meetings(listed)[0])
+    )

@@ -83,17 +83,6 @@ class Cluster:
             return False
         return same_counterpart(self.members[0], m) and same_counterpart(self.best, m)
 
-    def related(self, m: Mention) -> bool:
-        """True when an undated mention can be this meeting: reported in the same file, in
-        the same General Assembly session, or published within `PUBLICATION_LAG` of it."""
-        if m.source_file in self.lines_by_file:
-            return True
-        if m.unga_session is not None and m.unga_session in self.session_set:
-            return True
-        if m.published is None or self.date is None:
-            return False
-        return abs((m.published - self.date).days) <= PUBLICATION_LAG.days
-
     def distance(self, m: Mention) -> int:
         """Lines between a mention and the nearest member in the same file (large if none)."""
         lines = self.lines_by_file.get(m.source_file, [])  # kept sorted
@@ -118,19 +107,22 @@ def _order(m: Mention) -> tuple[Any, ...]:
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into meetings; the result does not depend on the order of the input."""
-    clusters: list[Cluster] = []
-    by_key: dict[GroupKey, list[Cluster]] = {}  # only clusters of one key can merge
+    clusters: list[Cluster] = []  # only clusters of one key can merge: each index has the key
     # Clusters by key and current date, so that a dated mention looks at a few days' meetings
     # instead of scanning all of its counterpart's. Mentions come best-dated first: a cluster
     # founded by a stated or inferred date keeps it while such mentions arrive.
     by_day: dict[tuple[GroupKey, date | None], list[Cluster]] = {}
     by_post: dict[tuple[str, GroupKey], Cluster] = {}
+    # An undated mention can only join a meeting it is `related` to: one reported in its
+    # file, one of its session, or one dated near its publication. Indexing the first two
+    # (by number, to keep the order of creation) spares it a scan of all its key's meetings.
+    by_file: dict[tuple[GroupKey, str], dict[int, Cluster]] = {}
+    by_session: dict[tuple[GroupKey, int], dict[int, Cluster]] = {}
 
     def join(cluster: Cluster | None, m: Mention, key: GroupKey) -> None:
         if cluster is None:
             cluster = Cluster(key, m, number=len(clusters))
             clusters.append(cluster)
-            by_key.setdefault(key, []).append(cluster)
             by_day.setdefault((key, cluster.date), []).append(cluster)
         else:
             day = cluster.date
@@ -139,6 +131,21 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                 by_day[(key, day)].remove(cluster)
                 by_day.setdefault((key, cluster.date), []).append(cluster)
         by_post[(m.post_id, key)] = cluster
+        by_file.setdefault((key, m.source_file), {})[cluster.number] = cluster
+        if m.unga_session is not None:
+            by_session.setdefault((key, m.unga_session), {})[cluster.number] = cluster
+
+    def related(m: Mention, key: GroupKey) -> list[Cluster]:
+        """The meetings an undated mention can be, in the order made: reported in the same
+        file, in the same General Assembly session, or dated within `PUBLICATION_LAG` of
+        its publication."""
+        near = by_file.get((key, m.source_file), {}).copy()
+        if m.unga_session is not None:
+            near |= by_session.get((key, m.unga_session), {})
+        if m.published is not None:
+            for lag in range(-PUBLICATION_LAG.days, PUBLICATION_LAG.days + 1):
+                near |= {c.number: c for c in by_day.get((key, m.published + timedelta(lag)), [])}
+        return [near[number] for number in sorted(near)]
 
     for m in sorted(mentions, key=_order):
         key = group_key(m)
@@ -165,9 +172,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             )
         else:
             same = [
-                c
-                for c in by_key.get(key, [])
-                if c.admits_session(m.unga_session) and c.related(m) and c.compatible(m)
+                c for c in related(m, key) if c.admits_session(m.unga_session) and c.compatible(m)
             ]
             twin = by_post.get((m.translation_id or "", key))
             if twin is not None and not twin.compatible(m):
