@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from sidelines.extract.clusters import assign_clusters, cluster_mentions, days, in_order
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mentions import Mention, mentions_frame
+from sidelines.schema import load_schemas
+from tests.conftest import SCHEMAS
 from tests.extract.meetings_reference import reference_meetings
 
 POSTS = ["a", "b", "c", "d", "e", "f"]
@@ -209,3 +211,12 @@ def test_undated_mentions_find_related_meetings(
         meetings_from_mentions(mentions_frame(listed))[0].to_dicts()
         == (reference_meetings(listed)[0])
     )
+
+
+@pytest.mark.parametrize("listed", [[], [mention("a")]], ids=["no-mentions", "one-mention"])
+def test_tables_have_the_schemas_columns_and_types(listed: list[Mention]) -> None:
+    schemas = load_schemas(SCHEMAS)
+    tables = meetings_from_mentions(mentions_frame(listed))
+    for name, table in zip(["meetings", "meeting_sources"], tables, strict=True):
+        assert table.schema == schemas.polars_schema(name)
+        assert table.height == len(listed)
