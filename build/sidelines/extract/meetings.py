@@ -36,13 +36,14 @@ class Side(NamedTuple):
     counterpart_role: str | None
 
 
-def _prefer_english(assigned: pl.DataFrame, field: str) -> pl.DataFrame:
+def _prefer_english(names: pl.DataFrame, field: str) -> pl.DataFrame:
     """Each meeting's field from an English mention if one has it (the longest, then the
-    first in code point order), else from any; empty values do not count. Each meeting's
-    distinct values are few: they are sorted, not its mentions."""
+    first in code point order), else from any; empty values do not count. `names` holds
+    each meeting's languages and names, repeated or not: only their distinct values are
+    sorted."""
     value = pl.when(pl.col(field) != "").then(pl.col(field))
     return (
-        assigned.select("_cluster", _en=pl.col("lang") == "en", _value=value)
+        names.select("_cluster", _en=pl.col("lang") == "en", _value=value)
         .drop_nulls("_value")
         .unique()
         .sort(
@@ -103,7 +104,8 @@ def _clusters(assigned: pl.DataFrame) -> pl.DataFrame:
     clusters = pl.concat(
         [picks.select("_cluster", "_first_post"), founders, best], how="horizontal"
     )
-    for table in [*(_prefer_english(assigned, c) for c in NAMED), _most_common_session(assigned)]:
+    names = assigned.select("_cluster", "lang", *NAMED).unique()  # a meeting's are few
+    for table in [*(_prefer_english(names, c) for c in NAMED), _most_common_session(assigned)]:
         clusters = clusters.join(table, on="_cluster", how="left", maintain_order="left")
     return clusters.with_columns(
         date_precision=pl.when(pl.col("date").is_not_null())
