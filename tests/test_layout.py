@@ -13,13 +13,6 @@ from tests.conftest import ROOT
 SOURCE = ROOT / "build" / "sidelines"
 MAX_LINES = 400
 
-# Being split by the lead (issue 17 step B): the only modules allowed over MAX_LINES.
-LONG_MODULES_BEING_SPLIT = frozenset(
-    {
-        "pipeline.py",
-    }
-)
-
 # Per phase, the modules it must never import: a phase reads the ones before it, never the
 # ones after it, and only the command line and the benchmark drive the whole pipeline.
 FORBIDDEN = {
@@ -119,12 +112,7 @@ def test_no_module_is_too_long_to_read() -> None:
         str(path.relative_to(SOURCE)): len(path.read_text(encoding="utf-8").splitlines())
         for path in MODULES
     }
-    too_long = {
-        name: n
-        for name, n in lines.items()
-        if n > MAX_LINES and name not in LONG_MODULES_BEING_SPLIT
-    }
-    assert too_long == {}
+    assert {name: n for name, n in lines.items() if n > MAX_LINES} == {}
 
 
 def test_the_rules_name_real_folders() -> None:
@@ -134,5 +122,48 @@ def test_the_rules_name_real_folders() -> None:
     for name in named:
         path = SOURCE.parent / name.replace(".", "/")
         assert path.is_dir() or path.with_suffix(".py").is_file(), name
-    for name in LONG_MODULES_BEING_SPLIT:
-        assert (SOURCE / name).is_file(), name
+
+
+def own_names(path: Path) -> tuple[set[str], set[str]]:
+    """(names a module defines, names it only imports) at its top level."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    defined: set[str] = set()
+    imported: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            defined |= {t.id for t in targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.ImportFrom):
+            imported |= {alias.asname or alias.name for alias in node.names}
+    return defined, imported
+
+
+def module_file(name: str) -> Path | None:
+    """The file of module `name` (not of a package's __init__), if it is one of ours."""
+    path = SOURCE.parent / (name.replace(".", "/") + ".py")
+    return path if path.is_file() else None
+
+
+TESTS = sorted((ROOT / "tests").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES + TESTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_names_are_imported_from_where_they_are_defined(path: Path) -> None:
+    """After code moves, a name imported through a module that only imports it itself would
+    hide where the code now lives (and break when that module stops needing it)."""
+    passed_on = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.ImportFrom) and node.module):
+            continue
+        source = module_file(node.module)
+        if source is None:
+            continue
+        defined, imported = own_names(source)
+        passed_on += [
+            f"{alias.name} from {node.module}"
+            for alias in node.names
+            if alias.name in imported and alias.name not in defined
+        ]
+    assert passed_on == []

@@ -17,10 +17,10 @@ import polars as pl
 import pytest
 
 from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.merge_stage import make_tables
 from sidelines.package.descriptor import source_entries
 from sidelines.package.schema import load_schemas
 from sidelines.package.validate import validate_tables
-from sidelines.pipeline import make_tables
 from sidelines.records import InputError
 from sidelines.sources import RawSource
 from tests.conftest import RAW, SCHEMAS

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from sidelines.extract.per_file import FileExtract, extract_source
+from sidelines.merge_stage import make_tables
 from sidelines.package.schema import load_schemas
 from sidelines.package.validate import validate_tables
-from sidelines.pipeline import BuildConfig, build, make_tables
+from sidelines.pipeline import BuildConfig, build
 from sidelines.records import InputError
 from sidelines.sources import RawSource
 from tests.conftest import SCHEMAS

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import resource
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,11 +17,9 @@ from sidelines.cache.fingerprints import Fingerprint, folder_fingerprints, refre
 from sidelines.cache.jsonshape import from_json
 from sidelines.cache.store import BuildCache, digest, tree_digest
 from sidelines.evaluation.published import parse_results, published_accuracy
-from sidelines.extract.meetings import meetings_from_mentions
-from sidelines.extract.mention_rows import frame_mentions
 from sidelines.extract.per_file import FileExtract
-from sidelines.extract.posts import merge_file_frames
 from sidelines.file_stage import extract_files
+from sidelines.merge_stage import make_tables
 from sidelines.package.croissant import croissant
 from sidelines.package.descriptor import descriptor, source_entries
 from sidelines.package.outfolder import check_out_dir, output_lock
@@ -31,7 +27,6 @@ from sidelines.package.read import read_package
 from sidelines.package.readme import render_readme
 from sidelines.package.schema import Schemas, load_schemas
 from sidelines.package.swap import recover, swap_in
-from sidelines.package.tables import shape, to_frame
 from sidelines.package.validate import ValidationFailed, validate_tables
 from sidelines.package.write import (
     resource_entries,
@@ -195,42 +190,6 @@ def extract_all(
     if raw and not extracts:
         raise InputError(skipped[0].name, f"no readable input: all {len(raw)} files skipped")
     return extracts, skipped
-
-
-@contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """Run a block with the cyclic garbage collector paused. Building a million small objects
-    (meeting mentions, rows) sets it off again and again, each pass walking all of them: half
-    the merging time at a million posts. The merge makes no reference cycles to collect."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def make_tables(
-    extracts: list[FileExtract], schemas: Schemas
-) -> tuple[dict[str, pl.DataFrame], int]:
-    """Posts, hashtags, meetings and meeting sources as typed frames (stage: merge): a post
-    read from several files counts once, where it first occurs. The list of extracts is
-    emptied once merged, so that its per-file frames (gigabytes at scale) can be freed."""
-    copies_read = sum(e.copies_read for e in extracts)
-    posts, hashtags, mentions = merge_file_frames(
-        [e.posts for e in extracts], [e.tags for e in extracts], [e.mentions for e in extracts]
-    )
-    extracts.clear()
-    with no_cyclic_gc():
-        meetings, meeting_sources = meetings_from_mentions(frame_mentions(mentions))
-    tables = {
-        "posts": shape(posts, "posts", schemas),
-        "hashtags": shape(hashtags, "hashtags", schemas),
-        "meetings": to_frame(meetings, "meetings", schemas),
-        "meeting_sources": to_frame(meeting_sources, "meeting_sources", schemas),
-    }
-    return tables, copies_read - posts.height
 
 
 def eval_results_bytes(config: BuildConfig) -> bytes:

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.meetings import cluster_mentions, meeting_rows
+from sidelines.extract.clusters import cluster_mentions
+from sidelines.extract.meetings import meeting_rows
 from sidelines.extract.mention_rows import Mention
 from sidelines.pipeline import BuildConfig, build
 from tests.conftest import SCHEMAS, read_table
@@ -287,7 +288,7 @@ def test_same_state_and_day_with_offices_of_two_kinds_are_two_meetings() -> None
     from datetime import date as day
 
     from sidelines.extract.meetings import meetings_from_mentions
-    from sidelines.extract.mention_rows import Mention
+    from sidelines.extract.mention_rows import Mention, mentions_frame
 
     def mention(post_id: str, name: str, role: str) -> Mention:
         return Mention(
@@ -296,12 +297,14 @@ def test_same_state_and_day_with_offices_of_two_kinds_are_two_meetings() -> None
         )  # fmt: skip
 
     meetings, _ = meetings_from_mentions(
-        [
-            mention("a", "Kassym-Jomart Tokayev", "President of Kazakhstan"),
-            mention("b", "Murat Nurtleu", "Minister of Foreign Affairs of Kazakhstan"),
-        ]
+        mentions_frame(
+            [
+                mention("a", "Kassym-Jomart Tokayev", "President of Kazakhstan"),
+                mention("b", "Murat Nurtleu", "Minister of Foreign Affairs of Kazakhstan"),
+            ]
+        )
     )
-    assert sorted(m["counterpart_name"] for m in meetings) == [
+    assert sorted(meetings["counterpart_name"]) == [
         "Kassym-Jomart Tokayev",
         "Murat Nurtleu",
     ]

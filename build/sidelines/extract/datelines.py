@@ -11,18 +11,15 @@ from datetime import date
 from babel.dates import get_day_names
 
 from sidelines.extract.date_anchors import Anchor
-from sidelines.extract.date_forms import DATE_PATTERNS
-from sidelines.extract.dates import (
+from sidelines.extract.date_forms import (
+    DATE_PATTERNS,
     DIGIT,
-    WEEKDAY,
-    WEEKDAYS,
     YEAR_DIGITS,
     StatedDate,
     patterns_for,
-    resolve,
     stated_from_match,
-    weekday_number,
 )
+from sidelines.extract.dates import WEEKDAY, WEEKDAYS, resolve, weekday_number
 from sidelines.extract.sessions import general_debate_opening
 
 

@@ -1,229 +1,145 @@
 """Meetings reported by posts: one row per real-world meeting, with every post that reports it.
 
-Each post yields mentions (`mentions.py`); mentions of the same counterpart, format and status
-are merged when their dates agree. A dated mention anchors a meeting; a mention dated only by
-its publication joins a meeting held up to `PUBLICATION_LAG` days before; an undated one (a
-video caption, a short forwarded twin) joins its translation's meeting, else the one meeting
-with that counterpart in the same session, else the nearest one in the same file.
+Each post yields mentions (`mentions.py`); `clusters.py` decides which of them are one meeting;
+here each meeting becomes a row, by group-bys over the mentions and their meeting: the date of
+its best-dated mention, its most common session, names preferably in English, an id from what
+the meeting is.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
-from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sidelines.extract.dates import session_year
-from sidelines.extract.event_codes import event_columns
+import polars as pl
+
+from sidelines.extract.clusters import assign_clusters, cluster_mentions
+from sidelines.extract.event_codes import EventCodes, event_columns
 from sidelines.extract.identity import CYRILLIC, office_kind, same_counterpart, surname
-from sidelines.extract.mention_rows import Mention
+from sidelines.extract.mention_rows import mentions_frame
 from sidelines.extract.mentions import post_mentions
 from sidelines.extract.posts import stable_id
+from sidelines.extract.sessions import FIRST_SESSION_YEAR
 
-PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
-PUBLICATION_LAG = timedelta(days=3)  # a post may come out a few days after the meeting
+__all__ = ["cluster_mentions", "meeting_rows", "meetings_from_mentions"]
 
-GroupKey = tuple[str, str, str, str, str, str]
-
-
-def group_key(m: Mention) -> GroupKey:
-    """What two mentions must share to be one meeting: counterpart, format, status and mode
-    (a call and a meeting the same day are two contacts; a multilateral meeting of no known
-    organisation only merges with its own translation)."""
-    solo = ""
-    if m.format == "multilateral" and not m.org and not m.country:
-        solo = min(m.post_id, m.translation_id or m.post_id)
-    return (m.country or "", m.org or "", m.format, m.status, m.mode, solo)
+# Names that may come in either language: the English one is preferred, the longest.
+NAMED = ["location", "russian_participant", "counterpart_name", "counterpart_role"]
+EVENT_INPUTS = ["unga_session", "location", "counterpart_country", "counterpart_org"]
+EVENT_INPUTS += ["format", "status", "mode"]
+EVENT_COLUMNS = [*EventCodes._fields, "actor_country", "recipient_country", "recipient_org"]
 
 
-class Cluster:
-    """Mentions taken to be one meeting."""
+class Side(NamedTuple):
+    """Who a meeting's best-dated mention names, as `same_counterpart` reads it."""
 
-    def __init__(self, key: GroupKey, first: Mention, number: int) -> None:
-        self.key = key
-        self.number = number  # order of creation: ties go to the older meeting
-        self.members = [first]
-        self.best = first  # the member with the best-attested date
-        self.session_set: set[int] = set()
-        if first.unga_session is not None:
-            self.session_set.add(first.unga_session)
-        self.lines_by_file: dict[str, list[int]] = {first.source_file: [first.line_start]}
-
-    def add(self, m: Mention) -> None:
-        """Take in one more mention of the same meeting."""
-        self.members.append(m)
-        if _rank(m) < _rank(self.best):
-            self.best = m
-        if m.unga_session is not None:
-            self.session_set.add(m.unga_session)
-        bisect.insort(self.lines_by_file.setdefault(m.source_file, []), m.line_start)
-
-    @property
-    def date(self) -> date | None:
-        """The best-attested date: stated, then inferred, then published."""
-        return self.best.date
-
-    def sessions(self) -> set[int]:
-        """The General Assembly sessions its mentions name."""
-        return self.session_set
-
-    def admits_session(self, session: int | None) -> bool:
-        """True when a mention of `session` can be the same meeting."""
-        return session is None or not self.session_set or session in self.session_set
-
-    def compatible(self, m: Mention) -> bool:
-        """True unless the mention clearly names another person than the meeting's first
-        and best-dated members (a deputy prime minister is not the foreign minister), or
-        announces as coming a meeting already past when it was published."""
-        if m.status == "planned" and m.published and self.date and self.date < m.published:
-            return False
-        return same_counterpart(self.members[0], m) and same_counterpart(self.best, m)
-
-    def related(self, m: Mention) -> bool:
-        """True when an undated mention can be this meeting: reported in the same file, in
-        the same General Assembly session, or published within `PUBLICATION_LAG` of it."""
-        if m.source_file in self.lines_by_file:
-            return True
-        if m.unga_session is not None and m.unga_session in self.session_set:
-            return True
-        if m.published is None or self.date is None:
-            return False
-        return abs((m.published - self.date).days) <= PUBLICATION_LAG.days
-
-    def distance(self, m: Mention) -> int:
-        """Lines between a mention and the nearest member in the same file (large if none)."""
-        lines = self.lines_by_file.get(m.source_file, [])  # kept sorted
-        at = bisect.bisect_left(lines, m.line_start)
-        near = lines[max(at - 1, 0) : at + 1]
-        return min((abs(line - m.line_start) for line in near), default=10**9)
+    russian_participant: str | None
+    counterpart_name: str | None
+    counterpart_role: str | None
 
 
-def _rank(m: Mention) -> tuple[int, str]:
-    return PRECISION_RANK[m.date_precision], m.post_id
-
-
-def _order(m: Mention) -> tuple[Any, ...]:
+def _prefer_english(names: pl.DataFrame, field: str) -> pl.DataFrame:
+    """Each meeting's field from an English mention if one has it (the longest, then the
+    first in code point order), else from any; empty values do not count. `names` holds
+    each meeting's languages and names, repeated or not: only their distinct values are
+    sorted."""
+    value = pl.when(pl.col(field) != "").then(pl.col(field))
     return (
-        PRECISION_RANK[m.date_precision],
-        m.date or date.max,
-        m.source_file,
-        m.line_start,
-        m.post_id,
+        names.select("_cluster", _en=pl.col("lang") == "en", _value=value)
+        .drop_nulls("_value")
+        .unique()
+        .sort(
+            "_cluster",
+            "_en",
+            pl.col("_value").str.len_chars(),
+            "_value",
+            descending=[False, True, True, False],
+        )
+        .group_by("_cluster", maintain_order=True)
+        .agg(pl.col("_value").first().alias(field))
     )
 
 
-def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
-    """Group mentions into meetings; the result does not depend on the order of the input."""
-    clusters: list[Cluster] = []
-    by_key: dict[GroupKey, list[Cluster]] = {}  # only clusters of one key can merge
-    # Clusters by key and current date, so that a dated mention looks at a few days' meetings
-    # instead of scanning all of its counterpart's. Mentions come best-dated first: a cluster
-    # founded by a stated or inferred date keeps it while such mentions arrive.
-    by_day: dict[tuple[GroupKey, date | None], list[Cluster]] = {}
-    by_post: dict[tuple[str, GroupKey], Cluster] = {}
-
-    def join(cluster: Cluster | None, m: Mention, key: GroupKey) -> None:
-        if cluster is None:
-            cluster = Cluster(key, m, number=len(clusters))
-            clusters.append(cluster)
-            by_key.setdefault(key, []).append(cluster)
-            by_day.setdefault((key, cluster.date), []).append(cluster)
-        else:
-            day = cluster.date
-            cluster.add(m)
-            if cluster.date != day:  # a better-dated member moved the meeting: re-file it
-                by_day[(key, day)].remove(cluster)
-                by_day.setdefault((key, cluster.date), []).append(cluster)
-        by_post[(m.post_id, key)] = cluster
-
-    for m in sorted(mentions, key=_order):
-        key = group_key(m)
-        if m.date_precision in ("stated", "inferred"):
-            dated = by_day.get((key, m.date), [])
-            fits = (c for c in dated if c.admits_session(m.unga_session) and c.compatible(m))
-            join(next(fits, None), m, key)
-            continue
-        if m.date_precision == "published" and m.date is not None:
-            day = m.date
-            near = sorted(
-                (
-                    c
-                    for lag in range(PUBLICATION_LAG.days + 1)
-                    for c in by_day.get((key, day - timedelta(days=lag)), [])
-                    if c.admits_session(m.unga_session) and c.compatible(m)
-                ),
-                key=lambda c: c.number,
-            )
-            join(
-                min(near, key=lambda c: (day - (c.date or day), c.distance(m)), default=None),
-                m,
-                key,
-            )
-        else:
-            same = [
-                c
-                for c in by_key.get(key, [])
-                if c.admits_session(m.unga_session) and c.related(m) and c.compatible(m)
-            ]
-            twin = by_post.get((m.translation_id or "", key))
-            if twin is not None and not twin.compatible(m):
-                twin = None
-            if twin is None and same:
-                twin = min(same, key=lambda c: (c.distance(m), c.date or date.max))
-            join(twin, m, key)
-    return clusters
+def _session_in_its_year() -> pl.Expr:
+    """The session, unless the meeting is dated outside its year (a meeting elsewhere)."""
+    opening = FIRST_SESSION_YEAR + pl.col("unga_session")
+    year = pl.when(pl.col("date").dt.month() >= 9).then(opening).otherwise(opening + 1)
+    return (
+        pl.when(pl.col("date").is_not_null() & (year != pl.col("date").dt.year()))
+        .then(None)
+        .otherwise(pl.col("unga_session"))
+    )
 
 
-def _prefer_english(members: list[Mention], field: str) -> str | None:
-    """The field from an English mention if one has it (the longest), else from any."""
-    for langs in ({"en"}, None):
-        values = [
-            getattr(m, field)
-            for m in members
-            if getattr(m, field) and (langs is None or m.lang in langs)
-        ]
-        if values:
-            return max(sorted(values), key=len)
-    return None
+def _most_common_session(assigned: pl.DataFrame) -> pl.DataFrame:
+    """Each meeting's most common session, the lowest of equally common ones."""
+    return (
+        assigned.filter(pl.col("unga_session").is_not_null())
+        .group_by("_cluster", "unga_session")
+        .len()
+        .sort("_cluster", "len", "unga_session", descending=[False, True, False])
+        .group_by("_cluster", maintain_order=True)
+        .agg(pl.col("unga_session").first())
+    )
 
 
-def _most_common(values: list[Any]) -> Any:
-    present = sorted(v for v in values if v is not None)
-    return Counter(present).most_common(1)[0][0] if present else None
+def _clusters(assigned: pl.DataFrame) -> pl.DataFrame:
+    """One row per meeting, in the order they were made: its founding mention's side, its
+    best-dated mention's date and names (the best precision, then the lowest post id, then
+    the first taken), its names preferably in English and its most common session."""
+    picks = (
+        assigned.with_columns(_row=pl.int_range(pl.len(), dtype=pl.UInt32))
+        .group_by("_cluster")
+        .agg(
+            _best=pl.col("_row").sort_by("_rank", "post_id", "_pos").first(),
+            _first_post=pl.col("post_id").min(),
+        )
+        .sort("_cluster")
+    )
+    row_at = assigned["_pos"].arg_sort()  # a meeting's number is its founder's `_pos`
+    founders = assigned[row_at.gather(picks["_cluster"])].select(
+        "format", "status", "mode", counterpart_country="country", counterpart_org="org"
+    )
+    best = assigned[picks["_best"]].select(
+        "date", *(pl.col(c).alias(f"_best_{c}") for c in ["date_precision", *NAMED[1:]])
+    )
+    clusters = pl.concat(
+        [picks.select("_cluster", "_first_post"), founders, best], how="horizontal"
+    )
+    names = assigned.select("_cluster", "lang", *NAMED).unique()  # a meeting's are few
+    for table in [*(_prefer_english(names, c) for c in NAMED), _most_common_session(assigned)]:
+        clusters = clusters.join(table, on="_cluster", how="left", maintain_order="left")
+    return clusters.with_columns(
+        date_precision=pl.when(pl.col("date").is_not_null())
+        .then(pl.col("_best_date_precision"))
+        .otherwise(pl.lit("unknown")),
+        unga_session=_session_in_its_year(),
+    )
 
 
-def meeting_row(cluster: Cluster) -> dict[str, Any]:
-    """The meetings row for a cluster, its id a hash of what the meeting is."""
-    members = cluster.members
-    best = cluster.best
-    first = members[0]
-    session = _most_common([m.unga_session for m in members])
-    when = best.date
-    if session is not None and when is not None and session_year(session, when.month) != when.year:
-        session = None  # dated outside the session's year: a meeting elsewhere
-    anchor = when.isoformat() if when else min(m.post_id for m in members)
-    # An in-person meeting keeps the id it had before contacts had a mode.
-    called = () if first.mode == "in_person" else (first.mode,)
-    row = {
-        "meeting_id": stable_id("meeting", *cluster.key[:4], *called, session, anchor),
-        "date": when,
-        "date_precision": best.date_precision if when else "unknown",
-        "unga_session": session,
-        "location": _prefer_english(members, "location"),
-        "russian_participant": _prefer_english(members, "russian_participant"),
-        "counterpart_name": _prefer_english(members, "counterpart_name"),
-        "counterpart_role": _prefer_english(members, "counterpart_role"),
-        "counterpart_country": first.country,
-        "counterpart_org": first.org,
-        "format": first.format,
-        "status": first.status,
-        "mode": first.mode,
-    }
-    return row | event_columns(row)
+def _meeting_ids(clusters: pl.DataFrame) -> list[str]:
+    """A hash of what each meeting is: side, format, status, session and date (else its first
+    post). An in-person meeting keeps the id it had before contacts had a mode."""
+    parts = clusters.select(
+        "counterpart_country",
+        "counterpart_org",
+        "format",
+        "status",
+        "mode",
+        "unga_session",
+        pl.coalesce(pl.col("date").dt.to_string("%Y-%m-%d"), "_first_post"),
+    ).iter_rows()
+    return [
+        stable_id("meeting", country, org, fmt, status, *called(mode), session, anchor)
+        for country, org, fmt, status, mode, session, anchor in parts
+    ]
 
 
-def _other_office(one: Mention, other: Mention) -> bool:
+def called(mode: str | None) -> tuple[str | None, ...]:
+    """The mode as a part of the id: none for a meeting in person."""
+    return () if mode == "in_person" else (mode,)
+
+
+def _other_office(one: Side, other: Side) -> bool:
     """True when the two name offices of different kinds (a president, a foreign minister),
     or Russian officials of different surnames in one script (the minister's talks, then
     the President's)."""
@@ -236,31 +152,86 @@ def _other_office(one: Mention, other: Mention) -> bool:
     return ours[0] != ours[1] and bool(CYRILLIC.search(ours[0])) == bool(CYRILLIC.search(ours[1]))
 
 
-def meetings_from_mentions(
-    mentions: list[Mention],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(meetings, meeting_sources) for the mentions of every post, sorted by their keys."""
-    meetings: dict[str, dict[str, Any]] = {}
-    sources: dict[tuple[str, str], dict[str, Any]] = {}
-    founders: dict[str, Mention] = {}
-    for cluster in cluster_mentions(mentions):
-        row = meeting_row(cluster)
-        held = founders.get(row["meeting_id"])
-        if held is not None and (
-            not same_counterpart(held, cluster.best) or _other_office(held, cluster.best)
-        ):
-            # The same side, day and status, but clearly another person (the President
-            # after the foreign minister): its own meeting, its id from its first post.
-            first_post = min(m.post_id for m in cluster.members)
-            row["meeting_id"] = stable_id("meeting", row["meeting_id"], first_post)
-        founders.setdefault(row["meeting_id"], cluster.best)
-        meetings.setdefault(row["meeting_id"], row)  # equal ids mean the same meeting
-        for m in cluster.members:
-            pair = (row["meeting_id"], m.post_id)
-            sources[pair] = {"meeting_id": pair[0], "post_id": pair[1], "lang": m.lang}
-    return [meetings[k] for k in sorted(meetings)], [sources[k] for k in sorted(sources)]
+def _distinct_ids(clusters: pl.DataFrame, ids: list[str]) -> list[str]:
+    """The ids, where meetings that share one are told apart: the same side, day and status,
+    but clearly another person (the President after the foreign minister) is its own meeting,
+    its id from its first post. Equal ids otherwise mean the same meeting. Meetings come in
+    the order they were made: the first keeps the id."""
+    shared = pl.Series(ids).is_duplicated()
+    if not shared.any():
+        return ids
+    sides = clusters.select(*(f"_best_{c}" for c in Side._fields), "_first_post")
+    founders: dict[str, Side] = {}
+    distinct = ids[:]
+    for i in shared.arg_true().to_list():
+        *named, first_post = sides.row(i)
+        side = Side(*named)
+        held = founders.get(ids[i])
+        if held is not None and (not same_counterpart(held, side) or _other_office(held, side)):
+            distinct[i] = stable_id("meeting", ids[i], first_post)
+        founders.setdefault(distinct[i], side)
+    return distinct
+
+
+def _event_columns(meetings: pl.DataFrame) -> pl.DataFrame:
+    """The event-code columns, found once per distinct combination of what they depend on."""
+    combos = meetings.select(EVENT_INPUTS).unique(maintain_order=True)
+    codes = pl.DataFrame(
+        [event_columns(dict(zip(EVENT_INPUTS, row, strict=True))) for row in combos.iter_rows()],
+        schema=dict.fromkeys(EVENT_COLUMNS, pl.String),
+        orient="row",
+    )
+    return meetings.join(
+        pl.concat([combos, codes], how="horizontal"),
+        on=EVENT_INPUTS,
+        how="left",
+        nulls_equal=True,
+        maintain_order="left",
+    )
+
+
+def meetings_from_mentions(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(meetings, meeting_sources) for the mentions of every post (a `mentions_frame`),
+    sorted by their keys; columns in the schemas' order."""
+    assigned = assign_clusters(mentions)
+    clusters = _clusters(assigned)
+    ids = _distinct_ids(clusters, _meeting_ids(clusters))
+    clusters = clusters.with_columns(meeting_id=pl.Series(ids, dtype=pl.String))
+    meetings = _event_columns(
+        clusters.unique("meeting_id", keep="first", maintain_order=True).select(
+            "meeting_id",
+            "date",
+            "date_precision",
+            "unga_session",
+            "location",
+            "russian_participant",
+            "counterpart_name",
+            "counterpart_role",
+            "counterpart_country",
+            "counterpart_org",
+            "format",
+            "status",
+            "mode",
+        )
+    ).sort("meeting_id")
+    return meetings, _sources(assigned, clusters.select("_cluster", "meeting_id"))
+
+
+def _sources(assigned: pl.DataFrame, ids: pl.DataFrame) -> pl.DataFrame:
+    """Each meeting's posts, with the language of the last of a post's mentions taken."""
+    pair = ["meeting_id", "post_id"]
+    last = pl.any_horizontal(pl.col(c) != pl.col(c).shift(-1) for c in pair).fill_null(True)
+    return (
+        assigned.select("_cluster", "_pos", "post_id", "lang")
+        .join(ids, on="_cluster", how="left")
+        .sort(*pair, "_cluster", "_pos")
+        .filter(last)
+        .select(*pair, "lang")
+    )
 
 
 def meeting_rows(posts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(meetings, meeting_sources) for post rows, sorted by their keys."""
-    return meetings_from_mentions([m for post in posts for m in post_mentions(post)])
+    mentions = mentions_frame([m for post in posts for m in post_mentions(post)])
+    meetings, sources = meetings_from_mentions(mentions)
+    return meetings.to_dicts(), sources.to_dicts()

@@ -11,12 +11,13 @@ from functools import lru_cache
 
 from sidelines.extract.city_names import english_city
 from sidelines.extract.cues import is_planned
-from sidelines.extract.dates import sentence_date, session_year
+from sidelines.extract.dates import sentence_date
 from sidelines.extract.memo import PHRASES
 from sidelines.extract.mention_rows import Mention
 from sidelines.extract.people import Counterpart, english_counterpart, russian_counterpart
 from sidelines.extract.places import UNGA_VENUE, sentence_place
 from sidelines.extract.post_context import PostContext
+from sidelines.extract.sessions import session_year
 from sidelines.extract.sides import OFFICE, Partner, partner_of
 
 DATELINE_SPAN = 40  # the day of a dateline comes within its first characters

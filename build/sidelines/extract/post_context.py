@@ -13,14 +13,15 @@ from typing import Any
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
 from sidelines.extract.cues import fold, is_remote
 from sidelines.extract.date_anchors import Anchor
+from sidelines.extract.date_forms import YEAR_DIGITS, StatedDate
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, header_date
-from sidelines.extract.dates import YEAR_DIGITS, StatedDate, session_year
 from sidelines.extract.hashtags import find_hashtags
 from sidelines.extract.lang import LATIN, letters
 from sidelines.extract.literals import Literals
 from sidelines.extract.mention_rows import Mention
 from sidelines.extract.officials import russian_official
 from sidelines.extract.places import pinned_place
+from sidelines.extract.sessions import session_year
 
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
