@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sidelines.schema import load_schemas
 
 from sidelines.extract.clusters import assign_clusters, cluster_mentions, days, in_order
 from sidelines.extract.meetings import meetings_from_mentions
 from sidelines.extract.mention_rows import Mention, mentions_frame
+from sidelines.package.schema import load_schemas
 from tests.conftest import SCHEMAS
 from tests.extract.meetings_reference import reference_meetings
 
