@@ -9,10 +9,10 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from sidelines.extract.clusters import PRECISION_RANK, PUBLICATION_LAG, GroupKey, group_key
+from sidelines.extract.clusters import PUBLICATION_LAG, GroupKey, group_key
 from sidelines.extract.event_codes import event_columns
 from sidelines.extract.identity import CYRILLIC, office_kind, same_counterpart, surname
-from sidelines.extract.mention_rows import Mention
+from sidelines.extract.mention_rows import PRECISION_RANK, Mention
 from sidelines.extract.posts import stable_id
 from sidelines.extract.sessions import session_year
 

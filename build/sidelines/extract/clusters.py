@@ -22,9 +22,8 @@ from typing import Any
 import polars as pl
 
 from sidelines.extract.identity import CYRILLIC, office_kind, same_counterpart, surname, title_only
-from sidelines.extract.mention_rows import Mention
+from sidelines.extract.mention_rows import PRECISION_RANK, Mention
 
-PRECISION_RANK = {"stated": 0, "inferred": 1, "published": 2, "unknown": 3}
 PUBLICATION_LAG = timedelta(days=3)  # a post may come out a few days after the meeting
 
 GroupKey = tuple[str, str, str, str, str, str]
