@@ -66,7 +66,7 @@ def run_bench(
     write_corpus(50, work / "extra", seed=posts + 1)
     added = raw / "zz_added.txt"
     shutil.copy(next((work / "extra").glob("channel_*.txt")), added)
-    _, added_seconds = timed_build(config)
+    added, added_seconds = timed_build(config)
     cold_package = work / "cold-package"
     fl_seconds, fl_valid = frictionless_seconds(cold_package) if validate else (None, None)
     return {
@@ -81,6 +81,7 @@ def run_bench(
         "peak_rss_mb": max(s["peak_rss_mb"] for s in cold.stages),
         "unchanged_rebuild_seconds": round(unchanged_seconds, 2),
         "one_file_added_rebuild_seconds": round(added_seconds, 2),
+        "one_file_added_stages": added.stages,  # where an incremental build spends its time
         "frictionless_validate_seconds": None if fl_seconds is None else round(fl_seconds, 2),
         "frictionless_valid": fl_valid,
         # Runnable processes, averaged over a minute, before and after: 2 on this machine's

@@ -10,6 +10,7 @@ of one meeting within a post (a headline and its body) are combined into one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from sidelines.extract.clauses import CLAUSE_WORDS, later_clauses
@@ -30,6 +31,7 @@ from sidelines.extract.dates import sentence_date
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.identity import same_counterpart, surname, title_only
 from sidelines.extract.literals import Literals
+from sidelines.extract.memo import SENTENCES
 from sidelines.extract.mention_details import partner_mentions, without_dateline
 from sidelines.extract.mention_rows import PRECISION_RANK, Mention
 from sidelines.extract.officials import russian_participant
@@ -167,11 +169,10 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             found_here = list_mentions(sentence, heading, ctx)
         elif any_cue(sentence):
             found_here = sentence_mentions(sentence, ctx)
-            for clause in later_clauses(sentence, _cue_start(sentence)):
-                if any_cue(clause):  # a second meeting joined to the first ("…, adding that")
-                    for m in found_here:
-                        ctx.remember(m)
-                    found_here += sentence_mentions(clause, ctx, known=True)
+            for clause in cued_clauses(sentence):  # a second meeting joined to the first
+                for m in found_here:
+                    ctx.remember(m)
+                found_here += sentence_mentions(clause, ctx, known=True)
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
             if not found_here and found and _another_official(sentence, found[-1]):
                 found_here = _anaphoric(sentence, found[-1], ctx)  # "the Minister was received"
@@ -248,6 +249,13 @@ def _anaphoric(sentence: str, last: Mention | None, ctx: PostContext) -> list[Me
         else m
         for m in named
     ]
+
+
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence, not once per post
+def cued_clauses(sentence: str) -> tuple[str, ...]:
+    """The clauses after the one holding the sentence's meeting word that have a cue of
+    their own ("…, adding that he will meet X"): each may report another meeting."""
+    return tuple(c for c in later_clauses(sentence, _cue_start(sentence)) if any_cue(c))
 
 
 def _cue_start(sentence: str) -> int:

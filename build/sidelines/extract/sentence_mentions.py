@@ -6,6 +6,8 @@ organisation the Russian side attends. Several states met one by one give one me
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from sidelines.extract.cues import (
     BOTH_SIDES,
@@ -18,6 +20,7 @@ from sidelines.extract.cues import (
 )
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.literals import Literals
+from sidelines.extract.memo import SENTENCES
 from sidelines.extract.mention_details import (
     clause_around,
     counterpart_of,
@@ -71,28 +74,58 @@ def _someone(words: str, cyrillic: bool) -> bool:
     return COUNTERPART.search(words) is not None or is_person(counterpart_of(words, cyrillic).name)
 
 
+class SubjectSide(NamedTuple):
+    """What a sentence's own words say of its Russian side, before the post is asked."""
+
+    named: bool  # the sentence names a Russian official (`participant`)
+    participant: str | None
+    paired: bool  # the subject pairs the Russian side with another: the post's official
+    other_state: bool  # another state's official is the subject …
+    with_russian: bool  # … meeting "the Russian minister" as the object
+    office: bool  # an office of no state is the subject («Министр провёл …»)
+    own_first: bool  # a meeting noun names an office of no state first («встреча Посла …»)
+    pronoun: bool  # "He also met …"
+
+
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence: the post's part is `russian_side`'s
+def subject_side(sentence: str, cue_start: int, cyrillic: bool) -> SubjectSide:
+    """The Russian side as the sentence's words tell it, read only as far as it is told."""
+    named, participant = russian_participant(sentence, "")
+    if named:
+        return SubjectSide(True, participant, False, False, False, False, False, False)
+    subject = sentence[:cue_start]
+    if pair_subject(subject, cyrillic):  # "the Russian minister and X had talks"
+        return SubjectSide(False, None, True, False, False, False, False, False)
+    if partner_of(subject)[0] and OFFICE.search(subject):
+        with_russian = RUSSIAN_OBJECT.search(sentence, cue_start) is not None
+        return SubjectSide(False, None, False, True, with_russian, False, False, False)
+    return SubjectSide(
+        False,
+        None,
+        False,
+        False,
+        False,
+        OFFICE.search(subject) is not None,
+        _own_official_named_first(sentence[cue_start:], cyrillic),
+        PRONOUN.search(subject) is not None,
+    )
+
+
 def russian_side(sentence: str, cue_start: int, ctx: PostContext) -> tuple[bool, str | None]:
     """(the Russian side takes part, its name): named in the sentence, else the post's
     official when the sentence's subject is no other state's ("He also met …", "The
     minister will hold talks …", «Затем глава МИД провёл переговоры …»)."""
-    named, participant = russian_participant(sentence, "")
-    if named:
-        return True, participant
-    subject = sentence[:cue_start]
-    if pair_subject(subject, ctx.cyrillic):  # "the Russian minister and X had talks"
+    side = subject_side(sentence, cue_start, ctx.cyrillic)
+    if side.named:
+        return True, side.participant
+    if side.paired:
         return True, ctx.official
-    if partner_of(subject)[0] and OFFICE.search(subject):
-        # another state's official is the subject: a meeting only "with the Russian minister"
-        with_russian = RUSSIAN_OBJECT.search(sentence, cue_start)
-        return (True, ctx.official) if with_russian else (False, None)
+    if side.other_state:  # a meeting only "with the Russian minister"
+        return (True, ctx.official) if side.with_russian else (False, None)
     if ctx.official:
         return True, ctx.official
-    if ctx.russian_flag or OFFICE.search(subject):  # «Министр провёл переговоры …»
-        return True, None
-    if _own_official_named_first(sentence[cue_start:], ctx.cyrillic):
-        return True, None
-    if PRONOUN.search(subject):  # "He also met with …": the post's own official, unnamed
-        return True, None
+    if ctx.russian_flag or side.office or side.own_first or side.pronoun:
+        return True, None  # the post's own official, unnamed
     return False, None
 
 
@@ -135,32 +168,39 @@ def _organisation_before(sentence: str, multi: re.Match[str]) -> list[str]:
     return [] if SIDELINES_CUE.search(before) else organisations_named(before)[-1:]
 
 
-def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> list[Mention]:
-    """The meetings one sentence reports or announces (several when it names several
-    states met one by one: "met A, B and C"). `known`: the sentence is a later clause of
-    one that named its people in full, so a surname alone names one of them."""
+class Reading(NamedTuple):
+    """What a meeting sentence says by its own words (`reading`); the post adds the rest."""
+
+    cue: re.Match[str] | None  # the meeting word, or what a pair does ("… and … discussed")
+    first: re.Match[str]  # the cue, else the gathering attended
+    compound: tuple[str | None, str | None] | None  # «российско-вьетнамские»: Russia and X
+    partners: tuple[Partner, ...]  # the other sides the words name
+    words: str  # the words naming the other side, kept for a name and office
+    gatherings: tuple[str, ...]  # organisations whose meeting the Russian side attends
+    fmt: str  # bilateral, or multilateral when several states meet together
+
+
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence, not once per post
+def reading(sentence: str, cyrillic: bool) -> Reading | None:
+    """The sentence's cue, sides and format as its words give them; None when it reports
+    no meeting (no cue, or a denial)."""
     cue = meeting_cue(sentence)
     multi = attended_gathering(sentence)
     pair_only = False
-    folded = sentence.casefold()
-    if cue is None and multi is None and PAIR.found_in(folded):
-        action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
-        if action and pair_subject(sentence[: action.start()], ctx.cyrillic):
+    if cue is None and multi is None and PAIR.found_in(sentence.casefold()):
+        action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, sentence.casefold())
+        if action and pair_subject(sentence[: action.start()], cyrillic):
             cue, pair_only = action, True  # "Lavrov and Wang Yi discussed …"
     first = cue or multi
     if first is None or is_negated(sentence):
-        return []
-    russian, participant = russian_side(sentence, first.start(), ctx)
+        return None
     compound = russia_paired(sentence, cue) if cue is not None else None
-    if not russian and compound is None:  # «в формате Россия – ССАГПЗ» names Russia too
-        return []
-    cyrillic = ctx.cyrillic
     partners: list[Partner] = []
     words = ""
     if cue is not None:
         partners, words = other_side(sentence, cue, cyrillic, pair_only)
     fmt = "bilateral"
-    gatherings: list[str] = []  # organisations whose meeting the Russian side attends
+    gatherings: list[str] = []
     if multi is not None:
         gatherings = (
             _multilateral_orgs(sentence[multi.start() :])
@@ -174,6 +214,22 @@ def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> l
         partners = _head_of_named_organisation(sentence, words)
     if not partners and not gatherings and compound is not None:
         partners = [Partner(*compound, "")]  # «прошли российско-вьетнамские консультации»
+    return Reading(cue, first, compound, tuple(partners), words, tuple(gatherings), fmt)
+
+
+def sentence_mentions(sentence: str, ctx: PostContext, known: bool = False) -> list[Mention]:
+    """The meetings one sentence reports or announces (several when it names several
+    states met one by one: "met A, B and C"). `known`: the sentence is a later clause of
+    one that named its people in full, so a surname alone names one of them."""
+    cyrillic = ctx.cyrillic
+    read = reading(sentence, cyrillic)
+    if read is None:
+        return []
+    russian, participant = russian_side(sentence, read.first.start(), ctx)
+    if not russian and read.compound is None:  # «в формате Россия – ССАГПЗ» names Russia too
+        return []
+    cue, first, words, fmt = read.cue, read.first, read.words, read.fmt
+    partners, gatherings = list(read.partners), list(read.gatherings)
     fallback = not partners and not gatherings and ctx.fallback != (None, None)
     subject = sentence[: cue.start()] if cue is not None else None
     fallback = fallback and subject is not None
