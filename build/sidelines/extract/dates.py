@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from sidelines.extract.cues import is_planned
 from sidelines.extract.date_anchors import Anchor, day_near
@@ -172,40 +173,64 @@ def sentence_date(
     >>> sentence_date("Lavrov met Fidan on Thursday evening.", 79, None)
     (datetime.date(2024, 9, 26), 'inferred')
     """
-    folded = sentence.casefold()
-    if not DIGIT.search(sentence) and not DATE_WORDS.found_in(folded):
+    words = date_words(sentence)
+    if words is None:
         return None, "unknown"  # nothing below can match
-    for pattern in patterns_for(sentence):
-        for m in pattern.finditer(sentence):
-            stated = stated_from_match(m)
-            if stated is None:
-                continue
-            if stated.year is None and session is None and published is not None:
-                resolved = _year_near(stated, published, ahead)
-            else:
-                resolved = resolve(stated, session, published.year if published else year, anchor)
-            if resolved:
-                return resolved, "stated"
+    for stated in words.stated:
+        if stated.year is None and session is None and published is not None:
+            resolved = _year_near(stated, published, ahead)
+        else:
+            resolved = resolve(stated, session, published.year if published else year, anchor)
+        if resolved:
+            return resolved, "stated"
     # "on the 24th": of the publication's month, else of the month the post itself dates
     month_of = published or (anchor.day if anchor is not None and anchor.side == "own" else None)
-    nth = DAY_OF_MONTH.search(sentence) if month_of and "on the " in folded else None
-    if nth and month_of:
-        day = _day_of_month(int(nth.group("day")), month_of, ahead)
+    if words.nth_day is not None and month_of:
+        day = _day_of_month(words.nth_day, month_of, ahead)
         if day:
             return day, "stated"
-    if published is not None:
-        relative = RELATIVE_DAY.search(sentence) if has_word(folded, RELATIVE_WORDS) else None
-        if relative and relative.lastgroup:
-            offset = RELATIVE_OFFSETS[relative.lastgroup]
-            return published + timedelta(days=offset), "published" if offset == 0 else "inferred"
-    weekday = WEEKDAY.search(sentence) if has_word(folded, WEEKDAY_WORDS) else None
-    if weekday:
-        number = weekday_number(weekday)
+    if published is not None and words.relative is not None:
+        offset = words.relative
+        return published + timedelta(days=offset), "published" if offset == 0 else "inferred"
+    if words.weekday is not None:
         if published is not None:  # the day it was written is the nearer evidence
-            return _near_weekday(published, number, ahead), "inferred"
+            return _near_weekday(published, words.weekday, ahead), "inferred"
         if session is not None:
-            return weekday_in_high_level_week(session, number), "inferred"
+            return weekday_in_high_level_week(session, words.weekday), "inferred"
     return None, "unknown"
+
+
+class DateWords(NamedTuple):
+    """What a sentence's words say of its date before any day is resolved (`date_words`)."""
+
+    stated: tuple[StatedDate, ...]  # days and months, in the order they are tried
+    nth_day: int | None  # "on the 24th"
+    relative: int | None  # days from the publication: "yesterday" -1, «завтра» 1
+    weekday: int | None  # Monday=0 … Sunday=6
+
+
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence: the days it gives vary by post
+def date_words(sentence: str) -> DateWords | None:
+    """The date forms a sentence states, None when it has none (`sentence_date` resolves
+    them against a post's session, publication and anchor)."""
+    folded = sentence.casefold()
+    if not DIGIT.search(sentence) and not DATE_WORDS.found_in(folded):
+        return None
+    stated = tuple(
+        found
+        for pattern in patterns_for(sentence)
+        for m in pattern.finditer(sentence)
+        if (found := stated_from_match(m)) is not None
+    )
+    nth = DAY_OF_MONTH.search(sentence) if "on the " in folded else None
+    relative = RELATIVE_DAY.search(sentence) if has_word(folded, RELATIVE_WORDS) else None
+    weekday = WEEKDAY.search(sentence) if has_word(folded, WEEKDAY_WORDS) else None
+    return DateWords(
+        stated,
+        int(nth.group("day")) if nth else None,
+        RELATIVE_OFFSETS[relative.lastgroup] if relative and relative.lastgroup else None,
+        weekday_number(weekday) if weekday else None,
+    )
 
 
 def event_date(

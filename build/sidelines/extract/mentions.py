@@ -176,7 +176,7 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
             heading = sentence if not found_here and LIST_HEADING.search(sentence) else None
             if not found_here and found and _another_official(sentence, found[-1]):
                 found_here = _anaphoric(sentence, found[-1], ctx)  # "the Minister was received"
-            elif not found_here and ANAPHOR.search(sentence) and (found or ctx.fallback[0]):
+            elif not found_here and refers_to_both(sentence) and (found or ctx.fallback[0]):
                 found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         else:
             found_here, heading = [], None
@@ -209,24 +209,43 @@ ANAPHOR = compile_guarded(
 )
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
+def refers_to_both(sentence: str) -> bool:
+    """True when the sentence names the two sides by a pronoun (`ANAPHOR`)."""
+    return ANAPHOR.search(sentence) is not None
+
+
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
+def official_meeting(sentence: str) -> str | None:
+    """The Russian official a sentence with a meeting or reception word names, else None."""
+    folded = sentence.casefold()
+    if not (has_any(folded, RECEIVED_WORDS) or has_any(folded, MEETING_WORDS)):
+        return None
+    named, who = russian_participant(sentence, "")
+    return who if named else None
+
+
+@lru_cache(maxsize=SENTENCES)  # once per distinct sentence
+def reports_meeting(sentence: str) -> bool:
+    """True when the sentence has a meeting or reception word and denies no meeting."""
+    cue = MEETING.search(sentence) or RECEIVED.search(sentence)
+    return cue is not None and not is_negated(sentence)
+
+
 def _another_official(sentence: str, last: Mention) -> bool:
     """True when a meeting sentence names a Russian official other than the one of the
     post's last mention: the guest met before is now met by another ("On the same day, the
     Minister was received by President Putin")."""
     if last.russian_participant is None or last.format != "bilateral":
         return False
-    folded = sentence.casefold()
-    if not (has_any(folded, RECEIVED_WORDS) or has_any(folded, MEETING_WORDS)):
-        return False
-    named, who = russian_participant(sentence, "")
-    return named and who is not None and surname(who) != surname(last.russian_participant)
+    who = official_meeting(sentence)
+    return who is not None and surname(who) != surname(last.russian_participant)
 
 
 def _anaphoric(sentence: str, last: Mention | None, ctx: PostContext) -> list[Mention]:
     """The meeting a sentence reports of the sides named before it: those of the post's last
     mention, else of its flag pair; the sentence's own date, else the earlier meeting's."""
-    cue = MEETING.search(sentence) or RECEIVED.search(sentence)
-    if cue is None or is_negated(sentence):
+    if not reports_meeting(sentence):
         return []
     mode = contact_mode(sentence)
     _, participant = russian_participant(sentence, "")

@@ -5,11 +5,12 @@ International Economic Forum"), never a country."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sidelines.extract.countries import countries_named
 from sidelines.extract.fastre import compile_guarded
+from sidelines.extract.memo import SENTENCES
 from sidelines.extract.organisations import without_organisations
 
 # After a pin, a place is the text up to a comma or the line's end, with no digit in it.
@@ -70,6 +71,7 @@ def _is_country(name: str) -> bool:
     return bool(countries_named(name))
 
 
+@lru_cache(maxsize=SENTENCES)  # once per distinct clause
 def sentence_place(sentence: str, cyrillic: bool) -> str | None:
     """The city a sentence says a meeting was in, or None."""
     if cyrillic:
