@@ -52,3 +52,9 @@ def test_repeated_bench_reports_each_run_its_load_and_the_medians(tmp_path: Path
     merges = sorted(next(s["seconds"] for s in r["stages"] if s["stage"] == "merge") for r in runs)
     assert median["stage_seconds"]["merge"] == merges[1]
     assert "frictionless_validate_seconds" not in median  # not timed: no median of nothing
+    for run in runs:
+        assert run["cpu_seconds"]["build_process"] > 0
+        assert run["cpu_seconds"]["workers"] >= 0
+        assert run["cpu_us_per_post"] > 0
+        stages = [s["stage"] for s in run["stages"]]
+        assert [s["stage"] for s in run["one_file_added_stages"]] == stages

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -33,6 +34,16 @@ def timed_build(config: BuildConfig) -> tuple[BuildSummary, float]:
     started = time.perf_counter()
     summary = build(config)
     return summary, time.perf_counter() - started
+
+
+def cpu_seconds() -> dict[str, float]:
+    """User and system CPU of this process and of its children waited for, so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "build_process": own.ru_utime + own.ru_stime,
+        "workers": children.ru_utime + children.ru_stime,
+    }
 
 
 def frictionless_seconds(package: Path) -> tuple[float, bool]:
@@ -60,13 +71,15 @@ def run_bench(
     config = BuildConfig(
         raw_dir=raw, out_dir=out, schemas_dir=schemas_dir, jobs=jobs, cache_dir=cache
     )
+    cpu_before = cpu_seconds()
     cold, cold_seconds = timed_build(config)
+    cpu = {k: round(v - cpu_before[k], 2) for k, v in cpu_seconds().items()}
     shutil.copytree(out, work / "cold-package")  # what frictionless will validate
     _, unchanged_seconds = timed_build(config)
     write_corpus(50, work / "extra", seed=posts + 1)
     added = raw / "zz_added.txt"
     shutil.copy(next((work / "extra").glob("channel_*.txt")), added)
-    added, added_seconds = timed_build(config)
+    grown, added_seconds = timed_build(config)
     cold_package = work / "cold-package"
     fl_seconds, fl_valid = frictionless_seconds(cold_package) if validate else (None, None)
     return {
@@ -79,9 +92,13 @@ def run_bench(
         "cold_build_seconds": round(cold_seconds, 2),
         "stages": cold.stages,
         "peak_rss_mb": max(s["peak_rss_mb"] for s in cold.stages),
+        # CPU of the cold build: this process (merge, checks, writing, handing out work) and
+        # its worker processes (reading and extracting), and both per post.
+        "cpu_seconds": cpu,
+        "cpu_us_per_post": round(sum(cpu.values()) / max(corpus["posts"], 1) * 1e6, 1),
         "unchanged_rebuild_seconds": round(unchanged_seconds, 2),
         "one_file_added_rebuild_seconds": round(added_seconds, 2),
-        "one_file_added_stages": added.stages,  # where an incremental build spends its time
+        "one_file_added_stages": grown.stages,  # where an incremental build spends its time
         "frictionless_validate_seconds": None if fl_seconds is None else round(fl_seconds, 2),
         "frictionless_valid": fl_valid,
         # Runnable processes, averaged over a minute, before and after: 2 on this machine's
