@@ -7,6 +7,7 @@ import json
 import resource
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -237,8 +238,8 @@ def check_release(
     config: BuildConfig, tables: dict[str, pl.DataFrame], schemas: Schemas
 ) -> QualityReport:
     """Compare with the previous package and run the expectation suites (stage: quality);
-    raise before anything is written when rows vanish silently or (with the quality gate on)
-    an error-level check fails."""
+    raise before the new package is swapped in when rows vanish silently or (with the
+    quality gate on) an error-level check fails."""
     previous_dir = config.previous_dir or config.out_dir
     previous = read_package(previous_dir, schemas, compared_columns(schemas))
     if previous is None and config.previous_dir is not None:
@@ -336,14 +337,20 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     if errors:
         raise ValidationFailed(errors)
     clock.done("validate")
-    quality = check_release(config, tables, schemas)
     provenance = build_provenance(config.lock_file)
     accuracy = published_accuracy(measured, provenance["code_sha256"])
-    files = quality_files(quality, schemas.package["version"], accuracy)
-    clock.done("quality")
+    checked: list[QualityReport] = []
 
     def fill(folder: Path) -> None:
-        resources = resource_entries(tables, schemas, folder)
+        # The tables are written while the checks run: polars and hashlib let go of the GIL
+        # that GX holds. A failed check raises once the writing is done, and `swap_in` then
+        # deletes the new folder: the package in place stays as it was.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="write tables") as writer:
+            written = writer.submit(resource_entries, tables, schemas, folder)
+            checked.append(check_release(config, tables, schemas))
+            files = quality_files(checked[0], schemas.package["version"], accuracy)
+            clock.done("quality")
+            resources = written.result()
         resources.append(
             write_croissant(croissant(descriptor(schemas, sources, resources, provenance)), folder)
         )
@@ -355,6 +362,7 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
 
     swap_in(config.out_dir, fill)
     clock.done("write")
+    quality = checked[0]
     summary = BuildSummary(
         files=files_read,
         posts=tables["posts"].height,
