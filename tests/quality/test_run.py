@@ -241,6 +241,24 @@ def test_failing_build_writes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock"]
 
 
+def test_a_failing_build_leaves_the_previous_package_as_it_was(
+    good: Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables are written while the checks run, into a folder beside the package: a
+    failed check deletes that folder, once the writing is done, and swaps nothing in."""
+    out = tmp_path / "pkg"
+    build(BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS))
+    before = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    broken = meeting_dated(good, "a" * 16, dt.date(2025, 9, 21))
+    monkeypatch.setattr("sidelines.pipeline.make_tables", lambda parsed, schemas: (broken, 0))
+    again = BuildConfig(raw_dir=RAW, out_dir=out, schemas_dir=SCHEMAS, allow_removals="test")
+    with pytest.raises(QualityFailed, match=r"meetings\.date\.session_not_over"):
+        build(again)
+    after = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", "pkg"]
+
+
 def test_without_the_quality_gate_a_failing_build_is_written_and_says_so(
     good: Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
