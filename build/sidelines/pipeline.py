@@ -339,16 +339,15 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     clock.done("validate")
     provenance = build_provenance(config.lock_file)
     accuracy = published_accuracy(measured, provenance["code_sha256"])
-    checked: list[QualityReport] = []
 
-    def fill(folder: Path) -> None:
+    def fill(folder: Path) -> QualityReport:
         # The tables are written while the checks run: polars and hashlib let go of the GIL
         # that GX holds. A failed check raises once the writing is done, and `swap_in` then
         # deletes the new folder: the package in place stays as it was.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="write tables") as writer:
             written = writer.submit(resource_entries, tables, schemas, folder)
-            checked.append(check_release(config, tables, schemas))
-            files = quality_files(checked[0], schemas.package["version"], accuracy)
+            quality = check_release(config, tables, schemas)
+            files = quality_files(quality, schemas.package["version"], accuracy)
             clock.done("quality")
             resources = written.result()
         resources.append(
@@ -359,10 +358,10 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
         (folder / "README.md").write_text(
             render_readme(schemas, tables, files.readme), encoding="utf-8"
         )
+        return quality
 
-    swap_in(config.out_dir, fill)
+    quality = swap_in(config.out_dir, fill)
     clock.done("write")
-    quality = checked[0]
     summary = BuildSummary(
         files=files_read,
         posts=tables["posts"].height,

@@ -120,6 +120,19 @@ def test_the_exchange_is_used_here(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "b").iterdir()] == ["from-a"]
 
 
+def test_the_swap_gives_what_the_fill_gave(tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    package(out, "a\r\n")
+
+    def fill(folder: Path) -> str:
+        (folder / "data.csv").write_text("b")
+        return "report"
+
+    assert swap_in(out, fill) == "report"  # and again with no package to replace
+    assert swap_in(tmp_path / "fresh", fill) == "report"
+    assert (out / "data.csv").read_text() == "b"
+
+
 def test_a_failed_fill_leaves_nothing(tmp_path: Path) -> None:
     out = tmp_path / "pkg"
     old = package(out, "a\r\n")

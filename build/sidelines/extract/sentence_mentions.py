@@ -187,8 +187,9 @@ def reading(sentence: str, cyrillic: bool) -> Reading | None:
     cue = meeting_cue(sentence)
     multi = attended_gathering(sentence)
     pair_only = False
-    if cue is None and multi is None and PAIR.found_in(sentence.casefold()):
-        action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, sentence.casefold())
+    folded = sentence.casefold()
+    if cue is None and multi is None and PAIR.found_in(folded):
+        action = search(PAIR_ACTION, PAIR_ACTION_WORDS, sentence, folded)
         if action and pair_subject(sentence[: action.start()], cyrillic):
             cue, pair_only = action, True  # "Lavrov and Wang Yi discussed …"
     first = cue or multi

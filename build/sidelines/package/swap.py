@@ -28,11 +28,13 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2  # from <linux/fs.h>
 UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
 
+T = TypeVar("T")
 Step = Callable[[str], None]  # told each step of the swap; tests crash the build there
 Notify = Callable[[str], None]
 
@@ -67,24 +69,25 @@ def exchange(a: Path, b: Path) -> bool:
 
 def swap_in(
     out_dir: Path,
-    fill: Callable[[Path], None],
+    fill: Callable[[Path], T],
     step: Step = no_step,
     exchange: Callable[[Path, Path], bool] = exchange,
-) -> None:
+) -> T:
     """Run `fill(tmp)` on a fresh folder beside `out_dir`, then put it in place of `out_dir`
-    in one step. If `fill` raises, `out_dir` is untouched and the new folder removed."""
+    in one step, and give what `fill` gave. If `fill` raises, `out_dir` is untouched and the
+    new folder removed."""
     out = out_dir.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=new_prefix(out), dir=out.parent))
     old: Path | None = None
     try:
         new.chmod(0o755)  # mkdtemp makes it private; the package is for everyone to read
-        fill(new)
+        filled = fill(new)
         step("filled")
         if not out.exists():
             new.rename(out)  # nothing to replace: one rename is already atomic
             step("renamed")
-            return
+            return filled
         if exchange(new, out):
             old = new  # it now holds the old package
             step("exchanged")
@@ -103,6 +106,7 @@ def swap_in(
         raise
     shutil.rmtree(old, ignore_errors=True)
     step("removed old")
+    return filled
 
 
 def leftovers(out_dir: Path, prefix: str) -> list[Path]:
