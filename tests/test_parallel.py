@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sidelines.gc_tuning import THRESHOLDS, collecting_less
 from sidelines.parallel import WorkerLost, parallel_map
 from tests.conftest import ROOT
 
@@ -96,3 +98,20 @@ def test_a_dead_worker_stops_the_run_naming_an_item() -> None:
         parallel_map(
             die_on, jobs, 2, lambda items, label, total: items, "parse", None, lambda j: j[0]
         )
+
+
+def thresholds(_: int) -> tuple[int, int, int]:
+    """A task that tells how its worker collects cycles."""
+    return gc.get_threshold()
+
+
+def test_workers_collect_cycles_as_seldom_as_the_build() -> None:
+    found = parallel_map(thresholds, [1, 2, 3], 2, lambda items, label, total: items, "gc")
+    assert found == [THRESHOLDS] * 3
+
+
+def test_the_build_sets_the_thresholds_only_while_it_runs() -> None:
+    before = gc.get_threshold()
+    with collecting_less():
+        assert gc.get_threshold() == THRESHOLDS
+    assert gc.get_threshold() == before != THRESHOLDS

@@ -22,6 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from typing import Any, Protocol, TypeVar
 
+from sidelines.gc_tuning import collect_less
+
 T = TypeVar("T")
 R = TypeVar("R")
 P = TypeVar("P")
@@ -53,6 +55,13 @@ def die_with_parent(parent: int) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def start_worker(parent: int) -> None:
+    """Worker initializer: die with the build process `parent`, and collect cycles as
+    seldom as the build does (`gc_tuning.py`)."""
+    die_with_parent(parent)
+    collect_less()
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -167,7 +176,7 @@ class Workers:
         pool = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=die_with_parent,
+            initializer=start_worker,
             initargs=(os.getpid(),),
         )
         self._open.callback(pool.shutdown)

@@ -20,6 +20,7 @@ from sidelines.cache.store import BuildCache, digest, tree_digest
 from sidelines.evaluation.published import parse_results, published_accuracy
 from sidelines.extract.per_file import FileExtract
 from sidelines.file_stage import extract_files
+from sidelines.gc_tuning import collecting_less
 from sidelines.merge_stage import make_tables
 from sidelines.package.croissant import croissant
 from sidelines.package.descriptor import descriptor, source_entries
@@ -261,7 +262,7 @@ def build(
     any work; the build then holds the folder's lock and first undoes what a build killed
     mid-swap left, so that it compares itself with the package that is really there."""
     check_out_dir(config.out_dir, config.raw_dir, Path.cwd(), config.cache_dir)
-    with output_lock(config.out_dir, config.wait, notify):
+    with output_lock(config.out_dir, config.wait, notify), collecting_less():
         recover(config.out_dir, notify)
         return build_locked(config, progress, notify)
 
