@@ -161,9 +161,6 @@ def extract_all(
     keys = [digest("file", code, r.name, r.sha256) for r in raw]
     results: dict[str, FileExtract | InputError] = {}
     if cache is not None:
-        # GX's import holds the interpreter while loading lets go of it (reading files,
-        # hashing, pyarrow): the two overlap, as the import does the workers' parsing below.
-        import_gx_in_background()
         for key in keys:
             hit = cache.load_extract(code, key)
             if hit is not None:
@@ -171,7 +168,7 @@ def extract_all(
     todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
     # Starting worker processes costs about a second: worth it only for real work.
     jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
-    if cache is None and (jobs > 1 or config.scheduler):  # this process mostly waits
+    if jobs > 1 or config.scheduler:  # this process mostly waits: time to import GX meanwhile
         import_gx_in_background()
     fresh = extract_files([r for _, r in todo], jobs, progress, config.scheduler)
     for (key, _), value in zip(todo, fresh, strict=True):

@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
-import pyarrow.ipc
 import pytest
 
 import sidelines.cache.fingerprints as fingerprints
@@ -407,13 +406,3 @@ def test_entries_of_older_code_are_deleted_but_the_last_used(
     codes = sorted(p.name for p in (cache / "extracts").iterdir())
     assert codes == ["b" * CODE_CHARS, "c" * CODE_CHARS]
     assert all(len(list(p.iterdir())) == 2 for p in (cache / "extracts").iterdir())
-
-
-def test_cached_frames_are_stored_uncompressed(stored: Path) -> None:
-    """Read back without decompressing (at a million posts, half the time of the load): a
-    file holds at least the bytes of its columns, where lz4 made the texts' a fifth."""
-    for entry in entries(stored):
-        for name in ("posts", "tags", "mentions"):
-            data = (entry / f"{name}.arrow").read_bytes()
-            table = pyarrow.ipc.open_file(pyarrow.BufferReader(data)).read_all()
-            assert len(data) >= table.nbytes
