@@ -11,8 +11,8 @@ The cache holds data only: frames as Arrow IPC files, the rest as JSON, never pi
 (unpickling runs code, so whoever could write the cache folder would run code in the next
 build). An entry is a folder `extracts/CODE/KEY/` with `entry.json` (the file's record and
 the sha256 of each frame file) and `posts.arrow`, `tags.arrow`, `mentions.arrow`, in lz4
-(uncompressed, a million posts' loaded 1.5 s faster, but the rebuild was no faster and took
-five times the disk). An entry that does not parse, does not match its hashes or has the
+(uncompressed entries load faster, but took five times the disk and made no rebuild faster).
+An entry that does not parse, does not match its hashes or has the
 wrong shape is a miss: the file is extracted again and the entry rewritten.
 """
 
@@ -134,8 +134,12 @@ class BuildCache:
 
     folder: Path
 
+    def _code_folder(self, code: str) -> Path:
+        """Where the entries made by `code` live."""
+        return self.folder / "extracts" / code[:CODE_CHARS]
+
     def _extract_entry(self, code: str, key: str) -> Path:
-        return self.folder / "extracts" / code[:CODE_CHARS] / key
+        return self._code_folder(code) / key
 
     def load_extract(self, code: str, key: str) -> FileExtract | InputError | None:
         """A file's cached extract (or the error it gave) made by `code`, None when missing
@@ -177,7 +181,7 @@ class BuildCache:
         extracts = self.folder / "extracts"
         if not extracts.is_dir():
             return
-        mine = self._extract_entry(code, "x").parent
+        mine = self._code_folder(code)
         if mine.is_dir():
             os.utime(mine)
         others = [p for p in extracts.iterdir() if p.is_dir() and p != mine]
