@@ -6,4 +6,4 @@ from sidelines.extract.sentences import sentences
 
 
 def test_sentences_keep_initials() -> None:
-    assert sentences("Встреча с Дж. Джилани. Next one!") == ("Встреча с Дж. Джилани.", "Next one!")
+    assert sentences("Встреча с Дж. Джилани. Next one!") == ["Встреча с Дж. Джилани.", "Next one!"]

@@ -38,7 +38,7 @@ from sidelines.extract.officials import russian_participant
 from sidelines.extract.post_context import PostContext, post_context
 from sidelines.extract.sentence_cues import meeting_cue
 from sidelines.extract.sentence_mentions import russian_side, sentence_mentions
-from sidelines.extract.sentences import sentence_spans
+from sidelines.extract.sentences import sentences
 from sidelines.extract.sides import Partner, partners_in
 
 BULLET = re.compile(r"^[ \t]*(?:[▪▫•◾◽🔹🔸►▶✅☑➖*·–—-]|\d{1,2}[.)])[\ufe0f]?[ \t]*")
@@ -161,10 +161,7 @@ def post_mentions(post: dict[str, Any]) -> list[Mention]:
     by_side: dict[tuple[str | None, str | None, str, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
     earlier: list[str] = []  # the last few sentences, for "the same day"
-    for start, end in sentence_spans(text):
-        sentence = text[start:end].strip()
-        if not sentence:
-            continue
+    for sentence in sentences(text):
         if heading is not None and BULLET.match(sentence):
             found_here = list_mentions(sentence, heading, ctx)
         elif any_cue(sentence):
