@@ -6,7 +6,7 @@ two cores took three rounds of whole files)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import polars as pl
@@ -62,11 +62,21 @@ def extract_files(
     jobs: int,
     progress: Progress,
     scheduler: str | None = None,
+    finished: Callable[[int, FileExtract | InputError], None] = lambda index, value: None,
 ) -> list[FileExtract | InputError]:
     """What `extract_source` gives for each source, in their order, on up to `jobs` local
-    processes or on the Dask cluster whose scheduler is at `scheduler`."""
+    processes or on the Dask cluster whose scheduler is at `scheduler`; `finished(index,
+    value)` sees each as soon as it is complete (the cache stores it while the workers go
+    on, rather than all of them after the last)."""
+    values: dict[int, FileExtract | InputError] = {}
+
+    def complete(index: int, read: ReadFile | InputError, found: list[pl.DataFrame]) -> None:
+        value = read if isinstance(read, InputError) else with_mentions(read, joined(found))
+        values[index] = value
+        finished(index, value)
+
     with Workers(jobs, scheduler) as workers:
-        done = workers.map_in_two_steps(
+        workers.map_in_two_steps(
             read_source,
             sources,
             file_chunks,
@@ -75,11 +85,9 @@ def extract_files(
             "parse",
             source_name,
             chunk_name,
+            complete,
         )
-    return [
-        read if isinstance(read, InputError) else with_mentions(read, joined(found))
-        for read, found in done
-    ]
+    return [values[index] for index in range(len(sources))]
 
 
 def joined(chunks: list[pl.DataFrame]) -> pl.DataFrame:

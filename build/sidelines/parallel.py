@@ -239,19 +239,19 @@ class Workers:
         label: str,
         name_of: Callable[[T], str],
         part_name: Callable[[P], str],
-    ) -> list[tuple[R, list[W]]]:
-        """`(r, [second(p) for p in parts(r)])` with `r = first(item)`, for each item. An
-        item's parts are queued as soon as its first step is done, behind the first steps
-        still waiting, so that no worker idles while another finishes the last long first
-        step. `progress` counts the items, each done when all its parts are."""
+        finished: Callable[[int, R, list[W]], None],
+    ) -> None:
+        """`finished(index, r, [second(p) for p in parts(r)])` with `r = first(item)`, for
+        each item as soon as it is done (in no set order), so that the caller can store it
+        while the workers go on. An item's parts are queued as soon as its first step is
+        done, behind the first steps still waiting, so that no worker idles while another
+        finishes the last long first step. `progress` counts the items."""
         run = self._executor_for(items)
         if run is None:
-
-            def both(item: T) -> tuple[R, list[W]]:
-                result = first(item)
-                return result, [second(part) for part in parts(result)]
-
-            return list(progress((both(item) for item in items), label, len(items)))
+            for index in progress(range(len(items)), label, len(items)):
+                result = first(items[index])
+                finished(index, result, [second(part) for part in parts(result)])
+            return
         executor, window, lost = run
         firsts: dict[int, R] = {}
         seconds: dict[int, list[W]] = {}
@@ -285,9 +285,8 @@ class Workers:
                     yield index
 
         try:
-            for _ in progress(items_done(), label, len(items)):
-                pass
+            for index in progress(items_done(), label, len(items)):
+                finished(index, firsts.pop(index), seconds.pop(index))
         except BaseException:
             self._stop_local()
             raise
-        return [(firsts[index], seconds[index]) for index in range(len(items))]

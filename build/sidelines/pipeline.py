@@ -170,18 +170,22 @@ def extract_all(
     jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
     if jobs > 1 or config.scheduler:  # this process mostly waits: time to import GX meanwhile
         import_gx_in_background()
-    fresh = extract_files([r for _, r in todo], jobs, progress, config.scheduler)
-    for (key, _), value in zip(todo, fresh, strict=True):
-        results[key] = value
-        if cache is not None:
+    writable = cache
+
+    def store(index: int, value: FileExtract | InputError) -> None:
+        nonlocal writable
+        if writable is not None:
             try:
-                cache.store_extract(code, key, value)
+                writable.store_extract(code, todo[index][0], value)
             except OSError as err:  # the cache only saves time: build on without it
                 notify(f"warning: cannot write the cache, building without it ({err})")
-                cache = None
-    if cache is not None:
+                writable = None
+
+    fresh = extract_files([r for _, r in todo], jobs, progress, config.scheduler, store)
+    results.update((key, value) for (key, _), value in zip(todo, fresh, strict=True))
+    if writable is not None:
         try:
-            cache.forget_older_code(code)
+            writable.forget_older_code(code)
         except OSError as err:
             notify(f"warning: cannot delete the cache's entries of older code ({err})")
     extracts: list[FileExtract] = []

@@ -406,3 +406,44 @@ def test_entries_of_older_code_are_deleted_but_the_last_used(
     codes = sorted(p.name for p in (cache / "extracts").iterdir())
     assert codes == ["b" * CODE_CHARS, "c" * CODE_CHARS]
     assert all(len(list(p.iterdir())) == 2 for p in (cache / "extracts").iterdir())
+
+
+def test_each_file_is_stored_as_soon_as_it_is_complete(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache writes a file's entry while the workers go on with the others, not all of
+    them after the last: stores and finished files interleave."""
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    events: list[str] = []
+    real_store, real_complete = BuildCache.store_extract, file_stage.with_mentions
+
+    def store(self, code, key, value):  # type: ignore[no-untyped-def]
+        events.append("store")
+        return real_store(self, code, key, value)
+
+    def complete(read, mentions):  # type: ignore[no-untyped-def]
+        events.append("complete")
+        return real_complete(read, mentions)
+
+    monkeypatch.setattr(BuildCache, "store_extract", store)
+    monkeypatch.setattr(file_stage, "with_mentions", complete)
+    build(config(corpus, tmp_path / "pkg", tmp_path / "cache", jobs=2))
+    files = len(list(corpus.iterdir()))
+    assert events == ["complete", "store"] * files
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning_and_the_build_goes_on(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(BuildCache, "store_extract", full_disk)
+    warnings: list[str] = []
+    summary = build(config(corpus, tmp_path / "pkg", tmp_path / "cache"), notify=warnings.append)
+    assert summary.posts > 0 and (tmp_path / "pkg" / "datapackage.json").is_file()
+    assert [w for w in warnings if "cache" in w] == [
+        "warning: cannot write the cache, building without it ([Errno 28] No space left on device)"
+    ]
+    build(config(corpus, tmp_path / "clean", None))
+    assert tree_bytes(tmp_path / "pkg") == tree_bytes(tmp_path / "clean")
