@@ -18,8 +18,7 @@ from sidelines.cache.fingerprints import Fingerprint, folder_fingerprints, refre
 from sidelines.cache.jsonshape import from_json
 from sidelines.cache.store import BuildCache, digest, tree_digest
 from sidelines.evaluation.published import parse_results, published_accuracy
-from sidelines.extract.per_file import FileExtract
-from sidelines.file_stage import extract_files
+from sidelines.extract_stage import extract_all
 from sidelines.gc_tuning import collecting_less
 from sidelines.merge_stage import make_tables
 from sidelines.package.croissant import croissant
@@ -40,24 +39,17 @@ from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
 from sidelines.quality.compare import compared_columns
 from sidelines.quality.report import quality_files
-from sidelines.quality.run import (
-    QualityFailed,
-    QualityReport,
-    check_quality,
-    import_gx_in_background,
-)
+from sidelines.quality.run import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
 from sidelines.sources import (
     RAW_SUFFIXES,
     RawFolder,
-    RawSource,
     SetAside,
     read_sources,
     scan_raw_folder,
 )
 
 T = TypeVar("T")
-PARALLEL_FROM_BYTES = 2**20  # below a megabyte of raw text, one process is faster
 Progress = Callable[[Iterable[T], str, int], Iterable[T]]
 Notify = Callable[[str], None]
 
@@ -145,62 +137,6 @@ class StageClock:
 def code_fingerprint() -> str:
     """sha256 of the builder's own code: a changed parser invalidates what it produced."""
     return str(build_provenance(None)["code_sha256"])
-
-
-def extract_all(
-    raw: list[RawSource],
-    config: BuildConfig,
-    cache: BuildCache | None,
-    progress: Progress[Any],
-    notify: Notify = no_notify,
-) -> tuple[list[FileExtract], list[SkippedSource]]:
-    """Decode, parse and extract every raw file, on `config.jobs` processes, taking what the
-    cache holds for unchanged files; with `skip_bad`, a file that cannot be read is set aside
-    with its reason instead of stopping the build."""
-    code = code_fingerprint()
-    keys = [digest("file", code, r.name, r.sha256) for r in raw]
-    results: dict[str, FileExtract | InputError] = {}
-    if cache is not None:
-        for key in keys:
-            hit = cache.load_extract(code, key)
-            if hit is not None:
-                results[key] = hit
-    todo = [(key, r) for key, r in zip(keys, raw, strict=True) if key not in results]
-    # Starting worker processes costs about a second: worth it only for real work.
-    jobs = config.jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
-    if jobs > 1 or config.scheduler:  # this process mostly waits: time to import GX meanwhile
-        import_gx_in_background()
-    writable = cache
-
-    def store(index: int, value: FileExtract | InputError) -> None:
-        nonlocal writable
-        if writable is not None:
-            try:
-                writable.store_extract(code, todo[index][0], value)
-            except OSError as err:  # the cache only saves time: build on without it
-                notify(f"warning: cannot write the cache, building without it ({err})")
-                writable = None
-
-    fresh = extract_files([r for _, r in todo], jobs, progress, config.scheduler, store)
-    results.update((key, value) for (key, _), value in zip(todo, fresh, strict=True))
-    if writable is not None:
-        try:
-            writable.forget_older_code(code)
-        except OSError as err:
-            notify(f"warning: cannot delete the cache's entries of older code ({err})")
-    extracts: list[FileExtract] = []
-    skipped: list[SkippedSource] = []
-    for key, source in zip(keys, raw, strict=True):
-        value = results[key]
-        if isinstance(value, FileExtract):
-            extracts.append(value)
-        elif config.skip_bad:
-            skipped.append(SkippedSource(source.name, str(value)))
-        else:
-            raise value
-    if raw and not extracts:
-        raise InputError(skipped[0].name, f"no readable input: all {len(raw)} files skipped")
-    return extracts, skipped
 
 
 def eval_results_bytes(config: BuildConfig) -> bytes:
@@ -330,7 +266,16 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
     key = build_key(config, [(r.name, r.sha256) for r in raw], eval_results, folder.set_aside)
     raw_fingerprints = {r.name: f for r in raw if (f := r.fingerprint) is not None}
     clock.done("read")
-    extracts, skipped = extract_all(raw, config, cache, progress, notify)
+    extracts, skipped = extract_all(
+        raw,
+        cache,
+        code_fingerprint(),
+        jobs=config.jobs,
+        scheduler=config.scheduler,
+        skip_bad=config.skip_bad,
+        progress=progress,
+        notify=notify,
+    )
     clock.done("parse and extract")
     skipped += bad
     if not extracts and skipped:

@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import shutil
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import polars as pl
 import pytest
 
 import sidelines.cache.fingerprints as fingerprints
+import sidelines.extract_stage as extract_stage
 import sidelines.file_stage as file_stage
 import sidelines.pipeline as pipeline
 from sidelines.bench.corpus import write_corpus
@@ -59,7 +61,7 @@ def config(raw: Path, out: Path, cache: Path | None, jobs: int = 1) -> BuildConf
 def test_parallel_build_equals_sequential(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)  # a small corpus, on two processes
+    monkeypatch.setattr(extract_stage, "PARALLEL_FROM_BYTES", 0)  # a small corpus, on two processes
     build(config(corpus, tmp_path / "one", None, jobs=1))
     build(config(corpus, tmp_path / "two", None, jobs=2))
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
@@ -70,8 +72,8 @@ def test_gx_is_imported_while_workers_parse(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
     started: list[int] = []
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
-    monkeypatch.setattr(pipeline, "import_gx_in_background", lambda: started.append(jobs))
+    monkeypatch.setattr(extract_stage, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(extract_stage, "import_gx_in_background", lambda: started.append(jobs))
     build(config(corpus, tmp_path / "pkg", None, jobs=jobs))
     assert started == ([2] if jobs == 2 else [])
 
@@ -413,7 +415,7 @@ def test_each_file_is_stored_as_soon_as_it_is_complete(
 ) -> None:
     """The cache writes a file's entry while the workers go on with the others, not all of
     them after the last: stores and finished files interleave."""
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(extract_stage, "PARALLEL_FROM_BYTES", 0)
     events: list[str] = []
     real_store, real_complete = BuildCache.store_extract, file_stage.with_mentions
 
@@ -446,4 +448,36 @@ def test_a_cache_that_cannot_be_written_is_a_warning_and_the_build_goes_on(
         "warning: cannot write the cache, building without it ([Errno 28] No space left on device)"
     ]
     build(config(corpus, tmp_path / "clean", None))
+    assert tree_bytes(tmp_path / "pkg") == tree_bytes(tmp_path / "clean")
+
+
+def test_cached_entries_load_while_the_new_file_is_read(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a file is added, the other files' entries are loaded while the workers read
+    it: each load waits until the reading has begun (it would wait for ever were the
+    entries loaded first), and the package is the one a clean build makes."""
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    cfg = config(raw, tmp_path / "pkg", tmp_path / "cache")
+    build(cfg)
+    write_corpus(40, tmp_path / "extra", seed=77)
+    added = next((tmp_path / "extra").glob("channel_*.txt"))
+    shutil.copy(added, raw / "zz_added.txt")
+    reading = threading.Event()
+    real_load, real_extract = BuildCache.load_extract, extract_stage.extract_files
+
+    def load(self, code, key):  # type: ignore[no-untyped-def]
+        assert reading.wait(timeout=20), "the entries were loaded before the new file was read"
+        return real_load(self, code, key)
+
+    def extract(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reading.set()
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(BuildCache, "load_extract", load)
+    monkeypatch.setattr(extract_stage, "extract_files", extract)
+    build(cfg)
+    monkeypatch.undo()
+    build(config(raw, tmp_path / "clean", None))
     assert tree_bytes(tmp_path / "pkg") == tree_bytes(tmp_path / "clean")

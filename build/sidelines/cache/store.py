@@ -141,6 +141,10 @@ class BuildCache:
     def _extract_entry(self, code: str, key: str) -> Path:
         return self._code_folder(code) / key
 
+    def has_extract(self, code: str, key: str) -> bool:
+        """True when an entry made by `code` is there (whole or damaged: loading tells)."""
+        return (self._extract_entry(code, key) / "entry.json").is_file()
+
     def load_extract(self, code: str, key: str) -> FileExtract | InputError | None:
         """A file's cached extract (or the error it gave) made by `code`, None when missing
         or damaged."""
