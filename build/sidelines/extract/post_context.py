@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from sidelines.extract.countries import country_from_hashtag, leading_flags, partner_from_flags
@@ -21,7 +22,6 @@ from sidelines.extract.mention_rows import Mention
 from sidelines.extract.officials import russian_official
 from sidelines.extract.places import pinned_place
 from sidelines.extract.sessions import session_year
-from sidelines.lazy import lazy
 
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
@@ -94,26 +94,26 @@ class PostContext:
         """The mention of a person the post named earlier, found by surname."""
         return self.known.get(name.split()[-1].strip(".,").casefold()) if name else None
 
-    @lazy
+    @cached_property
     def official(self) -> str | None:
         """The first Russian official of the table the post names."""
         return russian_official(self.text)
 
-    @lazy
+    @cached_property
     def takes_part(self) -> bool:
         """Some sentence says that someone takes part or chairs (read once per post)."""
         return TAKES_PART.found_in(fold(self.text))
 
-    @lazy
+    @cached_property
     def flags(self) -> list[str]:
         return leading_flags(self.text)
 
-    @lazy
+    @cached_property
     def russian_flag(self) -> bool:
         """The post opens with the Russian flag: a Russian channel's report."""
         return RUSSIAN_FLAG in self.flags
 
-    @lazy
+    @cached_property
     def fallback(self) -> tuple[str | None, str | None]:
         """The partner of the opening flag pair, else of the post's one bilateral tag."""
         found = partner_from_flags(self.flags)
@@ -123,16 +123,16 @@ class PostContext:
                 found = (tagged[0], None)
         return found
 
-    @lazy
+    @cached_property
     def mentions_call(self) -> bool:
         """Some sentence of the post is about a call ("the ministers" may then be on it)."""
         return is_remote(self.text)
 
-    @lazy
+    @cached_property
     def pinned(self) -> str | None:
         return pinned_place(self.text) if "📍" in self.text else None
 
-    @lazy
+    @cached_property
     def dateline(self) -> Dateline | None:
         """The report's dateline: as extraction found it for the post's day, when it gave it."""
         if "dateline_place" not in self.post:
@@ -144,7 +144,7 @@ class PostContext:
         )
         return Dateline(self.post["dateline_place"], stated)
 
-    @lazy
+    @cached_property
     def year(self) -> int | None:
         """The publication's year, else the first year the text states, else its session's."""
         if self.published:
@@ -155,7 +155,7 @@ class PostContext:
         # the General Assembly session's opening year ("the 80th session": 2025)
         return session_year(self.session, 9) if self.session is not None else None
 
-    @lazy
+    @cached_property
     def dateline_date(self) -> date | None:
         line = self.dateline
         if line is None:
