@@ -198,16 +198,21 @@ def test_a_file_changed_within_the_clock_margin_is_hashed(
     )
 
 
-def test_added_file_is_the_only_one_parsed_and_matches_clean(
-    corpus: Path, tmp_path: Path, counting: list[str]
-) -> None:
+def built_then_grown(corpus: Path, tmp_path: Path, added: str) -> tuple[Path, BuildConfig]:
+    """A copy of the corpus built with a cache, then given one more file named `added`."""
     raw = tmp_path / "raw"
     shutil.copytree(corpus, raw)
     cfg = config(raw, tmp_path / "pkg", tmp_path / "cache")
     build(cfg)
     write_corpus(30, tmp_path / "extra", seed=99)
-    added = next((tmp_path / "extra").glob("channel_*.txt"))
-    shutil.copy(added, raw / "zz_new.txt")
+    shutil.copy(next((tmp_path / "extra").glob("channel_*.txt")), raw / added)
+    return raw, cfg
+
+
+def test_added_file_is_the_only_one_parsed_and_matches_clean(
+    corpus: Path, tmp_path: Path, counting: list[str]
+) -> None:
+    raw, cfg = built_then_grown(corpus, tmp_path, "zz_new.txt")
     counting.clear()
     cached = build(cfg)
     assert counting == ["zz_new.txt"]
@@ -457,13 +462,7 @@ def test_cached_entries_load_while_the_new_file_is_read(
     """After a file is added, the other files' entries are loaded while the workers read
     it: each load waits until the reading has begun (it would wait for ever were the
     entries loaded first), and the package is the one a clean build makes."""
-    raw = tmp_path / "raw"
-    shutil.copytree(corpus, raw)
-    cfg = config(raw, tmp_path / "pkg", tmp_path / "cache")
-    build(cfg)
-    write_corpus(40, tmp_path / "extra", seed=77)
-    added = next((tmp_path / "extra").glob("channel_*.txt"))
-    shutil.copy(added, raw / "zz_added.txt")
+    raw, cfg = built_then_grown(corpus, tmp_path, "zz_added.txt")
     reading = threading.Event()
     real_load, real_extract = BuildCache.load_extract, extract_stage.extract_files
 
