@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sidelines.bench.corpus import write_corpus
+from sidelines.extract.charclasses import caseless
 from sidelines.extract.sessions import (
     general_debate_opening,
     session_year,
     unga_session,
+    unga_sessions,
     weekday_in_high_level_week,
 )
+from sidelines.parse.dispatch import parse_source
+from sidelines.sources import RawSource, decode_source
+from tests.conftest import ROOT
+from tests.extract.test_post_columns import EVERY_CHARACTER
 
 
 @pytest.mark.parametrize(
@@ -29,6 +40,65 @@ from sidelines.extract.sessions import (
 )
 def test_unga_session(text: str, session: int | None) -> None:
     assert unga_session(text) == session
+    assert unga_sessions([text, None, ""]) == [session, None, None]
+
+
+# Where Python's and Rust's regexes could part: what `re.I` takes for a letter (ſ for s,
+# ı and İ for i, ᲂ for о), a word or a space character only one of them counts (², a
+# combining mark, the file separator \x1c), digits of other scripts (٧٨), the tag's and
+# the sessions' words in both scripts, numbers of every length, the Assembly named near.
+PIECES = [
+    "UNGA", "unga", "UnGa", "#", "ГАООН", "гаоон", "ГА", "ООН", "ᲂ", "га ооН", "ГА\u00a0ООН",
+    "78", "7", "781", "2024", "٧٨", "-", "th", "-й", "ой", "session", "Session", "ſeſſıon",
+    "sessİon", "сессии", "СЕССИЯ", "сеᲃсии", "General Assembly", "Генассамблеи", "UN", " ",
+    "  ", "\n", "\x1c", "\u00a0", "²", "\u0345", "_", "x", "Ж", ".", "–", "🇷🇺",
+]  # fmt: skip
+texts = st.one_of(
+    st.none(), st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.text(max_size=40)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=8))
+def test_the_column_pass_finds_what_python_finds(batch: list[str | None]) -> None:
+    assert unga_sessions(batch) == [unga_session(text) for text in batch]
+
+
+# One of each edge, where a regex ported carelessly would part from Python's: the
+# character before the tag (a combining mark, ², _ , a letter, the text's start), the
+# digits after the number, other digits, the spaces Python counts and Rust does not.
+EDGES = [
+    "\u0345UNGA78", "²UNGA78", "_UNGA78", "xUNGA78", "ЖГАООН78", "#UNGA78", ".#unga78",
+    "UNGA7812", "UNGA781", "UNGA78x", "UNGA٧٨", "UNGA\x1c78", "ГА\x1cООН 78", "ГА\u00a0ООН-78",
+    "ГᲀООН78", "гаᲂон 79", "ſeſſion 78 General Assembly",
+    "the 78th sessİon of the UN General Assembly",
+]  # fmt: skip
+
+
+def test_the_column_pass_on_the_edges() -> None:
+    assert unga_sessions(EDGES) == [unga_session(text) for text in EDGES]
+
+
+def test_caseless_letters_are_what_python_ignoring_case_takes() -> None:
+    """Every character `caseless` lets stand for a letter is one `re.I` matches it with."""
+    for letter in "UNGAГАОНsessionсесси":
+        members = pl.Series(EVERY_CHARACTER).str.contains(f"^{caseless(letter)}$").to_list()
+        expected = [re.fullmatch(re.escape(letter), c, re.I) is not None for c in EVERY_CHARACTER]
+        assert members == expected, letter
+
+
+def test_the_column_pass_on_every_post_of_the_corpora(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    write_corpus(3000, tmp_path, seed=11)
+    folders = [ROOT / "eval" / "raw", ROOT / "raw", tmp_path]
+    texts = [
+        post.text
+        for folder in folders
+        for path in sorted(folder.iterdir())
+        for post in parse_source(decode_source(RawSource(path.name, path.read_bytes()))).posts
+    ]
+    found = unga_sessions(texts)
+    assert found == [unga_session(text) for text in texts]
+    assert sum(s is not None for s in found) > 1000  # the corpora name sessions
 
 
 @pytest.mark.parametrize(

@@ -52,3 +52,14 @@ def word() -> str:
 def space() -> str:
     """Python's `\\s` (`str.isspace`) as class members."""
     return python_class(r"\s")
+
+
+def caseless(literal: str) -> str:
+    """The literal as classes that match, for each of its characters, what Python's `re.I`
+    takes for it (`ſ` for s, `ı` and `İ` for i, `ᲂ` for о), outside any case-blind group of
+    Rust's, whose case folding is of another Unicode version.
+
+    >>> print(caseless("Os"))
+    [\\x{4F}\\x{6F}][\\x{53}\\x{73}\\x{17F}]
+    """
+    return "".join(f"[{python_class(f'(?i:{re.escape(char)})')}]" for char in literal)

@@ -13,7 +13,7 @@ from sidelines.extract.date_anchors import Anchor, file_anchors
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, own_anchor
 from sidelines.extract.dates import event_day, first_year
 from sidelines.extract.post_columns import hashtag_rows, lang, translation_ids
-from sidelines.extract.sessions import unga_session
+from sidelines.extract.sessions import unga_sessions
 from sidelines.records import RawPost
 
 ID_LENGTH = 16
@@ -65,7 +65,7 @@ class PostDates(NamedTuple):
 
 def dated(posts: list[RawPost]) -> PostDates:
     """The dates of the posts of one file, in file order."""
-    sessions = [unga_session(post.text) for post in posts]
+    sessions = unga_sessions([post.text for post in posts])
     published = [post.published_at.date() if post.published_at else None for post in posts]
     own = [
         own_anchor(post.text, day, session, post.kind == "article")

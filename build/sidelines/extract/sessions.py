@@ -5,7 +5,11 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cache
 
+import polars as pl
+
+from sidelines.extract.charclasses import caseless, python_class, space, word
 from sidelines.extract.fastre import compile_guarded
 
 FIRST_SESSION_YEAR = 1945  # session N opens in September of 1945 + N
@@ -42,6 +46,40 @@ def unga_session(text: str | None) -> int | None:
         if GENERAL_ASSEMBLY.search(window):
             return int(match.group(1))
     return None
+
+
+@cache
+def _column_patterns() -> tuple[str, str]:
+    """(SESSION_PATTERNS[0] in Rust's syntax, what every text SESSION_PATTERNS[1] matches
+    holds). The look-behind becomes the character before (or the text's start), the
+    look-ahead the character after (or its end); the classes and the letters are read off
+    Python's `re` (its `\\w`, `\\s`, `\\d`, and what `re.I` takes for each letter), so that
+    both find the same first match and the same number."""
+    w, s, d = word(), space(), python_class(r"\d")
+    assembly = f"(?:{caseless('UNGA')}|{caseless('ГАООН')}|{caseless('ГА')}[{s}]?{caseless('ООН')})"
+    named = f"(?:^|[^{w}])#?{assembly}[{s}]?-?([{d}]{{2,3}})(?:[^{d}]|$)"
+    return named, f"{caseless('session')}|{caseless('сесси')}"
+
+
+def unga_sessions(texts: list[str | None]) -> list[int | None]:
+    """`unga_session` of every text. The tag or abbreviation with its number (#UNGA78, «ГА
+    ООН 78») is found in one pass over the column; Python reads only the texts left that
+    say "session" (the Assembly may be named within SESSION_CONTEXT characters of it,
+    which Rust's regexes cannot look back to), and a number in other digits than 0-9."""
+    named, session = _column_patterns()
+    text, number = pl.col("text"), pl.col("number")
+    ascii_number = number.str.contains("^[0-9]+$")
+    column = pl.DataFrame({"text": texts}, schema={"text": pl.String})
+    found = column.with_columns(number=text.str.extract(named, 1)).select(  # extracted once
+        session=pl.when(ascii_number).then(number.cast(pl.Int64)),
+        in_python=(
+            (number.is_not_null() & ~ascii_number) | (number.is_null() & text.str.contains(session))
+        ).fill_null(False),
+    )
+    sessions: list[int | None] = found["session"].to_list()
+    for index in found["in_python"].arg_true().to_list():
+        sessions[index] = unga_session(texts[index])
+    return sessions
 
 
 def session_year(session: int, month: int) -> int:
