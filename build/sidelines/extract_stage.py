@@ -7,13 +7,13 @@ build, loading the other files' entries and reading the new one overlap."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sidelines.cache.store import BuildCache, digest
 from sidelines.extract.per_file import FileExtract
 from sidelines.file_stage import extract_files
+from sidelines.parallel import Progress
 from sidelines.parse.dispatch import SkippedSource
 from sidelines.quality.run import import_gx_in_background
 from sidelines.records import InputError
@@ -45,7 +45,7 @@ def read_files(
     todo: list[tuple[str, RawSource]],
     jobs: int,
     scheduler: str | None,
-    progress: Callable[[Iterable[Any], str, int], Iterable[Any]],
+    progress: Progress,
     store: EntryWriter,
 ) -> dict[str, Extract]:
     """The extracts of the sources by key, on `jobs` processes when there is enough to read;
@@ -70,7 +70,7 @@ def extract_all(
     jobs: int,
     scheduler: str | None,
     skip_bad: bool,
-    progress: Callable[[Iterable[Any], str, int], Iterable[Any]],
+    progress: Progress,
     notify: Notify,
 ) -> tuple[list[FileExtract], list[SkippedSource]]:
     """Every raw file's extract, in their order, the cache's entries made by `code` loaded
@@ -79,12 +79,14 @@ def extract_all(
     keys = [digest("file", code, r.name, r.sha256) for r in raw]
     sources = dict(zip(keys, raw, strict=True))
     store = EntryWriter(cache, code, notify)
+    loading: dict[str, Future[Extract | None]] = {}
     with ThreadPoolExecutor(max(1, jobs), thread_name_prefix="load cache") as loader:
-        loading = {
-            key: loader.submit(cache.load_extract, code, key)
-            for key in (keys if cache is not None else [])
-            if cache is not None and cache.has_extract(code, key)
-        }
+        if cache is not None:
+            loading = {
+                key: loader.submit(cache.load_extract, code, key)
+                for key in keys
+                if cache.has_extract(code, key)
+            }
         todo = [(key, sources[key]) for key in keys if key not in loading]
         results = read_files(todo, jobs, scheduler, progress, store)
         hits = {key: future.result() for key, future in loading.items()}

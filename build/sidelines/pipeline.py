@@ -18,7 +18,7 @@ from sidelines.cache.fingerprints import Fingerprint, folder_fingerprints, refre
 from sidelines.cache.jsonshape import from_json
 from sidelines.cache.store import BuildCache, digest, tree_digest
 from sidelines.evaluation.published import parse_results, published_accuracy
-from sidelines.extract_stage import extract_all
+from sidelines.extract_stage import Notify, extract_all
 from sidelines.gc_tuning import collecting_less
 from sidelines.merge_stage import make_tables
 from sidelines.package.croissant import croissant
@@ -51,7 +51,6 @@ from sidelines.sources import (
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], str, int], Iterable[T]]
-Notify = Callable[[str], None]
 
 
 def no_progress(items: Iterable[T], label: str, total: int) -> Iterable[T]:
