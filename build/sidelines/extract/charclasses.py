@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 import numpy as np
+import polars as pl
 
 # Every code point but the surrogates, which are no characters and no regex can hold
 PLANES = (range(0xD800), range(0xE000, 0x110000))
@@ -44,6 +45,16 @@ def python_class(pattern: str) -> str:
     return "".join(members)
 
 
+@cache
+def python_members(pattern: str) -> str:
+    """Every character the one-character Python pattern matches, in order.
+
+    >>> python_members(r"[\\t a-c]")
+    '\\t abc'
+    """
+    return "".join(m for plane in PLANES for m in re.findall(pattern, _characters(plane)))
+
+
 def word() -> str:
     """Python's `\\w` (letters, digits, numbers, `_`) as class members."""
     return python_class(r"\w")
@@ -63,3 +74,19 @@ def caseless(literal: str) -> str:
     [\\x{4F}\\x{6F}][\\x{53}\\x{73}\\x{17F}]
     """
     return "".join(f"[{python_class(f'(?i:{re.escape(char)})')}]" for char in literal)
+
+
+@cache
+def unlike_casefold() -> str:
+    """The members of a class of the characters that polars' `to_lowercase` does not turn
+    into what Python's `casefold` does (ß, ſ, the Cherokee letters, characters of another
+    Unicode version), and Σ, which Rust lowers by its place in the word: a text without
+    them, lowered in polars, is the text Python casefolds."""
+    every = "".join(_characters(plane) for plane in PLANES)
+    single = pl.Series([every]).str.split("").explode()
+    lowered_by_rust = single.filter(single.str.to_lowercase() != single).to_list()
+    folded_by_python = [char for char in every if char.casefold() != char]
+    either = sorted({*lowered_by_rust, *folded_by_python})
+    lowered = pl.Series(either, dtype=pl.String).str.to_lowercase().to_list()
+    unlike = {char for char, low in zip(either, lowered, strict=True) if low != char.casefold()}
+    return "".join(_escaped(ord(char)) for char in sorted(unlike | {"Σ"}))

@@ -36,9 +36,9 @@ from sidelines.extract.mention_details import partner_mentions, without_dateline
 from sidelines.extract.mention_rows import PRECISION_RANK, Mention
 from sidelines.extract.officials import russian_participant
 from sidelines.extract.post_context import PostContext, post_context
+from sidelines.extract.post_sentences import PostSentences, text_sentences
 from sidelines.extract.sentence_cues import meeting_cue
 from sidelines.extract.sentence_mentions import russian_side, sentence_mentions
-from sidelines.extract.sentences import sentences
 from sidelines.extract.sides import Partner, partners_in
 
 BULLET = re.compile(r"^[ \t]*(?:[▪▫•◾◽🔹🔸►▶✅☑➖*·–—-]|\d{1,2}[.)])[\ufe0f]?[ \t]*")
@@ -153,18 +153,23 @@ def _meet_again(sentence: str, found: list[Mention], ctx: PostContext) -> list[M
 
 def post_mentions(post: dict[str, Any]) -> list[Mention]:
     """Every meeting a post reports as held or announces as planned, one mention each."""
-    text = post.get("text") or ""
-    if not text or not any_cue(text):
+    return sentences_mentions(post, text_sentences(post.get("text")))
+
+
+def sentences_mentions(post: dict[str, Any], read: PostSentences | None) -> list[Mention]:
+    """`post_mentions` from the post's sentences and their cues, read before
+    (`post_sentences`; None: the text has no cue)."""
+    if read is None:
         return []  # no sentence can have a cue the whole text lacks
     ctx = post_context(post)
     found: list[Mention] = []
     by_side: dict[tuple[str | None, str | None, str, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
     earlier: list[str] = []  # the last few sentences, for "the same day"
-    for sentence in sentences(text):
+    for sentence, cued in zip(read.sentences, read.cued, strict=True):
         if heading is not None and BULLET.match(sentence):
             found_here = list_mentions(sentence, heading, ctx)
-        elif any_cue(sentence):
+        elif cued:
             found_here = sentence_mentions(sentence, ctx)
             for clause in cued_clauses(sentence):  # a second meeting joined to the first
                 for m in found_here:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 import polars as pl
 
 from sidelines.extract.mention_rows import mentions_frame
-from sidelines.extract.mentions import post_mentions
+from sidelines.extract.mentions import sentences_mentions
+from sidelines.extract.post_sentences import post_sentences
 from sidelines.extract.posts import POST_ROW_TYPES, file_post_frames
 from sidelines.parse.dispatch import ParsedSource, parse_source
 from sidelines.records import InputError
@@ -64,7 +65,11 @@ def read_source(source: RawSource) -> ReadFile | InputError:
 def meeting_mentions(posts: pl.DataFrame) -> pl.DataFrame:
     """The meeting mentions of some of a file's post rows (`ReadFile.posts`), in their order:
     each post is read alone, so a file's posts may be split anywhere."""
-    return mentions_frame([m for row in posts.iter_rows(named=True) for m in post_mentions(row)])
+    read = post_sentences(posts["text"])
+    cued = [index for index, found in enumerate(read) if found is not None]
+    rows = posts[cued].iter_rows(named=True)  # a post without a cue needs no row
+    found = [m for i, row in zip(cued, rows, strict=True) for m in sentences_mentions(row, read[i])]
+    return mentions_frame(found)
 
 
 def with_mentions(read: ReadFile, mentions: pl.DataFrame) -> FileExtract:

@@ -7,7 +7,11 @@ sidelines of the General Assembly" is where a meeting happens, not whom it is wi
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import polars as pl
+
+from sidelines.extract.charclasses import python_class, python_members, space, word
 from sidelines.extract.date_forms import MONTH_ABBREVIATIONS
 from sidelines.extract.fastre import compile_guarded
 
@@ -47,6 +51,44 @@ def sentences(text: str) -> list[str]:
     ['С.В.Лавров встретился с А. Бурханом.', 'Talks in St. Vincent.', 'Next']
     """
     return [stripped for s in SENTENCE_BREAK.split(text) if (stripped := s.strip())]
+
+
+# Where the column pass splits a text: a character no text it splits holds (one that does
+# is split by `sentences`).
+MARK = "\x00"
+
+
+@cache
+def _column_steps() -> tuple[tuple[str, str], ...]:
+    """SENTENCE_BREAK in Rust's syntax, as (pattern, replacement) steps over the text, since
+    Rust's regexes cannot look back: MARK every stop with blanks after it, then unmark the
+    stops after an initial, a title, «г.» or a month's abbreviation (the look-behinds, the
+    character before the word standing for `\\b`), and after a month's abbreviation before
+    a day (the look-ahead; before the text's end, a break splits off only blanks). The
+    classes are Python's (`charclasses`)."""
+    w, s, d = word(), space(), python_class(r"\d")
+    months = "|".join(map(re.escape, MONTH_ABBREVIATIONS))
+    edge = f"(?:^|[^{w}])"  # the character before a word, or the text's start
+    initial = rf"{edge}(?:[A-ZА-ЯЁ]|[А-ЯЁ][а-яё]|St|Mr|Dr|г|гг)\.|[{d}][{s}](?:{months})\."
+    return (
+        (f"([.!?…])([{s}])", f"${{1}}{MARK}${{2}}"),
+        (f"({initial}){MARK}", "${1}"),
+        (rf"({edge}(?:{months})\.){MARK}([{s}]+[{d}])", "${1}${2}"),
+    )
+
+
+def split_sentences(text: pl.Expr) -> pl.Expr:
+    """`sentences` of a column of texts as lists, for the texts without MARK: every break
+    of SENTENCE_BREAK is MARKed (`_column_steps`), every newline too, and the text split
+    there, the pieces stripped of Python's blanks and the empty ones left out."""
+    for pattern, replacement in _column_steps():
+        text = text.str.replace_all(pattern, replacement)
+    return (
+        text.str.replace_all("\n", MARK, literal=True)
+        .str.split(MARK)
+        .list.eval(pl.element().str.strip_chars(python_members(r"\s")))
+        .list.filter(pl.element() != "")
+    )
 
 
 def blank_sidelines(text: str) -> str:
