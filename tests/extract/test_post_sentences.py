@@ -6,13 +6,9 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.bench.corpus import write_corpus
 from sidelines.extract.charclasses import unlike_casefold
 from sidelines.extract.post_sentences import post_sentences, text_sentences
 from sidelines.extract.sentences import MARK, sentences, split_sentences
-from sidelines.parse.dispatch import parse_source
-from sidelines.sources import RawSource, decode_source
-from tests.conftest import ROOT
 from tests.extract.test_post_columns import EVERY_CHARACTER
 
 
@@ -77,15 +73,7 @@ def test_the_column_pass_on_the_edges() -> None:
     assert column_split(plain) == [sentences(text) for text in plain]
 
 
-def test_the_column_pass_on_every_post_of_the_corpora(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    write_corpus(3000, tmp_path, seed=11)
-    folders = [ROOT / "eval" / "raw", ROOT / "raw", tmp_path]
-    texts = [
-        post.text
-        for folder in folders
-        for path in sorted(folder.iterdir())
-        for post in parse_source(decode_source(RawSource(path.name, path.read_bytes()))).posts
-    ]
-    found = post_sentences(pl.Series(texts, dtype=pl.String))
-    assert found == list(map(text_sentences, texts))
+def test_the_column_pass_on_every_post_of_the_corpora(corpora_texts: list[str]) -> None:
+    found = post_sentences(pl.Series(corpora_texts, dtype=pl.String))
+    assert found == list(map(text_sentences, corpora_texts))
     assert sum(read is not None for read in found) > 2000  # the corpora report meetings

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.bench.corpus import write_corpus
 from sidelines.extract.charclasses import caseless
 from sidelines.extract.sessions import (
     general_debate_opening,
@@ -19,9 +18,6 @@ from sidelines.extract.sessions import (
     unga_sessions,
     weekday_in_high_level_week,
 )
-from sidelines.parse.dispatch import parse_source
-from sidelines.sources import RawSource, decode_source
-from tests.conftest import ROOT
 from tests.extract.test_post_columns import EVERY_CHARACTER
 
 
@@ -87,17 +83,9 @@ def test_caseless_letters_are_what_python_ignoring_case_takes() -> None:
         assert members == expected, letter
 
 
-def test_the_column_pass_on_every_post_of_the_corpora(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    write_corpus(3000, tmp_path, seed=11)
-    folders = [ROOT / "eval" / "raw", ROOT / "raw", tmp_path]
-    texts = [
-        post.text
-        for folder in folders
-        for path in sorted(folder.iterdir())
-        for post in parse_source(decode_source(RawSource(path.name, path.read_bytes()))).posts
-    ]
-    found = unga_sessions(texts)
-    assert found == [unga_session(text) for text in texts]
+def test_the_column_pass_on_every_post_of_the_corpora(corpora_texts: list[str]) -> None:
+    found = unga_sessions(corpora_texts)
+    assert found == [unga_session(text) for text in corpora_texts]
     assert sum(s is not None for s in found) > 1000  # the corpora name sessions
 
 
