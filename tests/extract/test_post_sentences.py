@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.charclasses import unlike_casefold
+from sidelines.extract.charclasses import folded_apart, folded_words
+from sidelines.extract.literals import Literals
 from sidelines.extract.post_sentences import post_sentences, text_sentences
 from sidelines.extract.sentences import MARK, sentences, split_sentences
 from tests.extract.test_post_columns import EVERY_CHARACTER
@@ -17,13 +20,12 @@ def column_split(texts: list[str | None]) -> list[list[str] | None]:
     return frame.select(split_sentences(pl.col("text"))).to_series().to_list()
 
 
-def test_lowering_in_polars_is_casefolding_but_for_the_unlike_characters() -> None:
-    every = pl.Series(EVERY_CHARACTER)
-    unlike = every.str.contains(f"^[{unlike_casefold()}]$").to_list()
-    lowered = every.str.to_lowercase().to_list()
-    for char, low, listed in zip(EVERY_CHARACTER, lowered, unlike, strict=True):
-        assert listed or low == char.casefold(), hex(ord(char))
-    assert [unlike[ord(char)] for char in "ßΣЖ"] == [True, True, False]
+def test_outside_the_folded_apart_characters_casefolding_lowers_the_capitals() -> None:
+    apart = pl.Series(EVERY_CHARACTER).str.contains(f"^[{folded_apart()}]$").to_list()
+    for char, listed in zip(EVERY_CHARACTER, apart, strict=True):
+        capital = re.fullmatch("[A-ZА-ЯЁ]", char) is not None
+        assert listed == (char.casefold() != char and not capital), hex(ord(char))
+    assert [char.casefold() for char in "AZАЯЁ"] == list("azаяё")
 
 
 # Where the column pass could part from Python: the stops and what stands before them
@@ -49,6 +51,19 @@ def test_the_column_pass_reads_what_python_reads(batch: list[str | None]) -> Non
     assert post_sentences(pl.Series(batch, dtype=pl.String)) == list(map(text_sentences, batch))
     plain = [text for text in batch if text is not None and MARK not in text]
     assert column_split(plain) == [sentences(text) for text in plain]
+
+
+@given(st.lists(st.sampled_from(["met", "вчера", "won’t", " and ", "day"]), min_size=1), texts)
+def test_folded_words_find_the_first_word_where_python_does(
+    words: list[str], text: str | None
+) -> None:
+    literals = Literals(*words)
+    text = text or ""
+    found = pl.Series([text]).str.find(folded_words(literals)).item()
+    if not pl.Series([text]).str.contains(f"[{folded_apart()}]").item():
+        first = literals.first_in(text.casefold())
+        assert (found is None) == (first < 0)
+        assert found is None or text.encode()[:found].decode() == text[:first]
 
 
 # One of each edge a careless port would get wrong (written for these tests): an initial

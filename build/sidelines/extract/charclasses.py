@@ -12,7 +12,6 @@ import re
 from functools import cache
 
 import numpy as np
-import polars as pl
 
 # Every code point but the surrogates, which are no characters and no regex can hold
 PLANES = (range(0xD800), range(0xE000, 0x110000))
@@ -73,20 +72,66 @@ def caseless(literal: str) -> str:
     >>> print(caseless("Os"))
     [\\x{4F}\\x{6F}][\\x{53}\\x{73}\\x{17F}]
     """
-    return "".join(f"[{python_class(f'(?i:{re.escape(char)})')}]" for char in literal)
+    return "".join(f"[{_caseless_class(char)}]" for char in literal)
+
+
+# The letters whose caseless classes are read off the few characters `re.I` takes for any
+# of them (one scan of every code point), not off a scan of their own.
+LETTERS = re.compile("[a-zа-яё]", re.I)
 
 
 @cache
-def unlike_casefold() -> str:
-    """The members of a class of the characters that polars' `to_lowercase` does not turn
-    into what Python's `casefold` does (ß, ſ, the Cherokee letters, characters of another
-    Unicode version), and Σ, which Rust lowers by its place in the word: a text without
-    them, lowered in polars, is the text Python casefolds."""
+def _caseless_class(char: str) -> str:
+    if not LETTERS.fullmatch(char):
+        return python_class(f"(?i:{re.escape(char)})")
+    taken = re.compile(f"(?i:{re.escape(char)})")
+    return _ranges([ord(c) for c in _taken_for_letters() if taken.fullmatch(c)])
+
+
+@cache
+def _taken_for_letters() -> str:
+    """Every character `re.I` takes for some letter of `LETTERS`."""
+    return "".join(python_members(f"(?i:{LETTERS.pattern})"))
+
+
+def _ranges(code_points: list[int]) -> str:
+    """Class members of the code points, in order: runs as ranges, as `python_class` gives."""
+    members, start = [], 0
+    for i, point in enumerate(code_points):
+        if i + 1 == len(code_points) or code_points[i + 1] != point + 1:
+            first = code_points[start]
+            members.append(
+                _escaped(first) if first == point else f"{_escaped(first)}-{_escaped(point)}"
+            )
+            start = i + 1
+    return "".join(members)
+
+
+# Letters a Rust pattern lets stand in either case (`folded_words`): each casefolds to one
+# letter, the same in both engines' Unicode versions.
+CAPITALS = re.compile("[A-ZА-ЯЁ]")
+
+
+@cache
+def folded_apart() -> str:
+    """The members of a class of every character that casefolds to something else, but
+    `CAPITALS`: in a text without them, casefolding lowers a capital, nothing else."""
     every = "".join(_characters(plane) for plane in PLANES)
-    single = pl.Series([every]).str.split("").explode()
-    lowered_by_rust = single.filter(single.str.to_lowercase() != single).to_list()
-    folded_by_python = [char for char in every if char.casefold() != char]
-    either = sorted({*lowered_by_rust, *folded_by_python})
-    lowered = pl.Series(either, dtype=pl.String).str.to_lowercase().to_list()
-    unlike = {char for char, low in zip(either, lowered, strict=True) if low != char.casefold()}
-    return "".join(_escaped(ord(char)) for char in sorted(unlike | {"Σ"}))
+    return _ranges([ord(c) for c in every if c.casefold() != c and not CAPITALS.fullmatch(c)])
+
+
+def folded_words(words: tuple[str, ...]) -> str:
+    """A Rust pattern that finds, in a text without `folded_apart` characters, where one of
+    the casefolded words begins in the text casefolded: each letter with its capital.
+
+    >>> folded_words(("met", "в"))
+    '[mM][eE][tT]|[вВ]'
+    """
+    return "|".join("".join(_either_case(char) for char in word) for word in words)
+
+
+def _either_case(char: str) -> str:
+    capital = char.upper()
+    if CAPITALS.fullmatch(capital) and capital.casefold() == char:
+        return f"[{char}{capital}]"
+    return char if char.isalnum() else _escaped(ord(char))

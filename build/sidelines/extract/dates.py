@@ -268,13 +268,26 @@ def event_day(
     >>> event_date("Talks in Kazan. Tomorrow he will meet Xi.", None, published=date(2024, 10, 22))
 
     """
-    if not text:
+    if not text or not may_date(text):
         return None, "unknown"
-    folded = text.casefold()
-    if not (  # the literal tests first: cheaper than the date patterns
-        has_word(folded, RELATIVE_OR_WEEKDAY) or ANY_DATE.search(text)
-    ):
-        return None, "unknown"
+    return lead_day(text, session, fallback_year, anchor, published)
+
+
+def may_date(text: str) -> bool:
+    """True when the text has a relative or weekday word or a date form (`ANY_DATE`): a
+    test of the whole text that spares `lead_day` for texts that date nothing (but for
+    "on the 24th", which it reads only in a text with another date)."""
+    return has_word(text.casefold(), RELATIVE_OR_WEEKDAY) or ANY_DATE.search(text) is not None
+
+
+def lead_day(
+    text: str,
+    session: int | None,
+    fallback_year: int | None = None,
+    anchor: Anchor | None = None,
+    published: date | None = None,
+) -> tuple[date | None, str]:
+    """`event_day` of a text that may date (`may_date`): its lead's day."""
     lead_read = False
     for paragraph in PARAGRAPH_BREAK.split(text):
         for sentence in SENTENCE.finditer(paragraph):

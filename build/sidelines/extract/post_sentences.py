@@ -4,8 +4,8 @@ A post's meetings are read sentence by sentence (`mentions.py`). Splitting its t
 sentences and testing the text and each sentence for a cue word (`cues.any_cue`) is the
 same work for every post, and a third of that reading when done post by post in Python;
 here it is one pass of polars over the column. Python splits and tests only the texts the
-pass cannot decide: those holding `sentences.MARK`, or a character polars lowers otherwise
-than Python casefolds (`charclasses.unlike_casefold`).
+pass cannot decide: those holding `sentences.MARK`, or a character that casefolds to
+something else than a Latin or Cyrillic capital does (`charclasses.folded_apart`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from typing import NamedTuple
 
 import polars as pl
 
-from sidelines.extract.charclasses import unlike_casefold
+from sidelines.extract.charclasses import folded_apart, folded_words
 from sidelines.extract.cues import CUE_WORDS, PAIR_ACTION_WORDS, PAIR_WORDS, any_cue
-from sidelines.extract.literals import Literals
 from sidelines.extract.sentences import MARK, sentences, split_sentences
 
 
@@ -27,19 +26,12 @@ class PostSentences(NamedTuple):
     cued: list[bool]
 
 
-def _first_of(words: Literals) -> str:
-    """A Rust pattern of the literals: where its match starts is where the first begins."""
-    return "|".join(
-        "".join(c if c.isalnum() or c == " " else f"\\x{{{ord(c):X}}}" for c in word)
-        for word in words
-    )
-
-
-def cue(folded: pl.Expr) -> pl.Expr:
-    """`cues.any_cue` of casefolded texts: a cue word, or a pair's action after "and"."""
-    action = folded.str.find(_first_of(PAIR_ACTION_WORDS))
-    pair = folded.str.find(_first_of(PAIR_WORDS))
-    return folded.str.contains_any(list(CUE_WORDS)) | (pair < action).fill_null(False)
+def cue(text: pl.Expr) -> pl.Expr:
+    """`cues.any_cue` of texts without `folded_apart` characters: a cue word, or a pair's
+    action after "and", in either case."""
+    action = text.str.find(folded_words(PAIR_ACTION_WORDS))
+    pair = text.str.find(folded_words(PAIR_WORDS))
+    return text.str.contains(folded_words(CUE_WORDS)) | (pair < action).fill_null(False)
 
 
 def post_sentences(texts: pl.Series) -> list[PostSentences | None]:
@@ -47,8 +39,8 @@ def post_sentences(texts: pl.Series) -> list[PostSentences | None]:
     (the text has none)."""
     text = pl.col("text")
     found = pl.DataFrame({"text": texts}, schema={"text": pl.String}).select(
-        in_python=text.str.contains(f"[{unlike_casefold()}\\x{{{ord(MARK):X}}}]").fill_null(False),
-        cued=cue(text.str.to_lowercase()).fill_null(False),
+        in_python=text.str.contains(f"[{folded_apart()}\\x{{{ord(MARK):X}}}]").fill_null(False),
+        cued=cue(text).fill_null(False),
         sentences=split_sentences(text),
     )
     decided = found.select(

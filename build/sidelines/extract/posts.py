@@ -10,8 +10,9 @@ from typing import Any, NamedTuple
 import polars as pl
 
 from sidelines.extract.date_anchors import Anchor, file_anchors
+from sidelines.extract.date_columns import may_date_column
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, own_anchor
-from sidelines.extract.dates import event_day, first_year
+from sidelines.extract.dates import first_year, lead_day
 from sidelines.extract.post_columns import hashtag_rows, lang, translation_ids
 from sidelines.extract.sessions import unga_sessions
 from sidelines.records import RawPost
@@ -75,9 +76,14 @@ def dated(posts: list[RawPost]) -> PostDates:
     days: list[date | None] = []
     precisions: list[str] = []
     lines: list[Dateline | None] = []
-    for post, session, anchor, day in zip(posts, sessions, anchors, published, strict=True):
+    may = may_date_column([post.text for post in posts])
+    for post, session, anchor, day, may_date in zip(
+        posts, sessions, anchors, published, may, strict=True
+    ):
         year = day.year if day else first_year(post.text)
-        when, precision = event_day(post.text, session, year, anchor, day)
+        when, precision = None, "unknown"
+        if may_date and post.text:  # the column pass found a date form or word in the text
+            when, precision = lead_day(post.text, session, year, anchor, day)
         line = dateline(post.text, agency=post.kind == "article")
         if when is None and line is not None:  # the agency's day of the report
             when = dateline_day(line, post.text or "", session, year, anchor)
