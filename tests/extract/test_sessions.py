@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.charclasses import caseless
+from sidelines.extract.charclasses import _taken_for_letters, caseless, python_members
 from sidelines.extract.sessions import (
     general_debate_opening,
     session_year,
@@ -77,10 +77,19 @@ def test_the_column_pass_on_the_edges() -> None:
 
 def test_caseless_letters_are_what_python_ignoring_case_takes() -> None:
     """Every character `caseless` lets stand for a letter is one `re.I` matches it with."""
+    every = pl.Series(EVERY_CHARACTER)
     for letter in "UNGAГАОНsessionсесси":
-        members = pl.Series(EVERY_CHARACTER).str.contains(f"^{caseless(letter)}$").to_list()
-        expected = [re.fullmatch(re.escape(letter), c, re.I) is not None for c in EVERY_CHARACTER]
-        assert members == expected, letter
+        members = every.filter(every.str.contains(f"^{caseless(letter)}$")).to_list()
+        assert "".join(members) == python_members(f"(?i:{re.escape(letter)})"), letter
+
+
+def test_the_letters_classes_are_read_off_every_character_re_i_takes_for_one() -> None:
+    """`caseless` reads the Latin and Cyrillic letters' classes off the characters a class
+    of them takes under `re.I`: the same as those the letters take one by one."""
+    letters = "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    one_by_one = python_members("(?i:" + "|".join(letters) + ")")
+    assert _taken_for_letters() == one_by_one
+    assert len(one_by_one) > 2 * len(letters)  # capitals, and ſ, K, ᲀ …
 
 
 def test_the_column_pass_on_every_post_of_the_corpora(corpora_texts: list[str]) -> None:
