@@ -268,16 +268,18 @@ def decode(source: RawSource) -> tuple[str, str]:
     elif b"\x00" in data:
         raise InputError(source.name, "binary file (NUL byte)", f"byte {data.index(0)}")
     else:
-        offset, bad, good = first_bad_utf8(data)
-        if offset < 0:
+        try:
             encoding, text = "utf-8", data.decode("utf-8")
-        else:
+        except UnicodeDecodeError as err:
+            offset, bad, good = first_bad_utf8(data)
             match = None if good >= bad else from_bytes(data).best()
             if match is None or match.encoding is None:
                 why = "not UTF-8, no legacy encoding fits"
                 if good >= bad and bad == 1 and len(data) - offset < 4:
                     why = "the file ends inside a UTF-8 character: truncated?"
-                raise InputError(source.name, f"undecodable bytes ({why})", f"byte {offset}")
+                raise InputError(
+                    source.name, f"undecodable bytes ({why})", f"byte {offset}"
+                ) from err
             encoding, text = match.encoding, str(match)
     if not text.strip():
         raise InputError(source.name, "empty file")
