@@ -41,19 +41,15 @@ def post_sentences(texts: pl.Series) -> list[PostSentences | None]:
     found = pl.DataFrame({"text": texts}, schema={"text": pl.String}).select(
         in_python=text.str.contains(f"[{folded_apart()}\\x{{{ord(MARK):X}}}]").fill_null(False),
         cued=cue(text).fill_null(False),
-        sentences=split_sentences(text),
+        text=text,
     )
-    decided = found.select(
-        pl.when("cued").then("sentences"),
-        cues=pl.when("cued").then(
-            pl.col("sentences").list.eval(cue(pl.element().str.to_lowercase()))
-        ),
-    )
-    split, cues = decided["sentences"].to_list(), decided["cues"].to_list()
-    read = [
-        None if found is None else PostSentences(found, flags)
-        for found, flags in zip(split, cues, strict=True)
-    ]
+    cued = found.filter("cued").select(sentences=split_sentences(text))  # the others: none
+    cues = cued.select(pl.col("sentences").list.eval(cue(pl.element()))).to_series()
+    read: list[PostSentences | None] = [None] * found.height
+    for index, split, flags in zip(
+        found["cued"].arg_true(), cued["sentences"].to_list(), cues.to_list(), strict=True
+    ):
+        read[index] = PostSentences(split, flags)
     for index in found["in_python"].arg_true().to_list():
         read[index] = text_sentences(texts[index])
     return read
