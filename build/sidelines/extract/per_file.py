@@ -11,6 +11,7 @@ import polars as pl
 
 from sidelines.extract.mention_rows import mentions_frame
 from sidelines.extract.mentions import sentences_mentions
+from sidelines.extract.post_context import READS
 from sidelines.extract.post_sentences import post_sentences
 from sidelines.extract.posts import POST_ROW_TYPES, file_post_frames
 from sidelines.parse.dispatch import ParsedSource, parse_source
@@ -67,7 +68,9 @@ def meeting_mentions(posts: pl.DataFrame) -> pl.DataFrame:
     each post is read alone, so a file's posts may be split anywhere."""
     read = post_sentences(posts["text"])
     cued = [index for index, found in enumerate(read) if found is not None]
-    rows = posts[cued].iter_rows(named=True)  # a post without a cue needs no row
+    # a post without a cue needs no row; one with a cue, only what its context reads
+    read_by_context = posts[cued].select(READS).with_columns(pl.col("published_at").dt.date())
+    rows = read_by_context.iter_rows(named=True)
     found = [m for i, row in zip(cued, rows, strict=True) for m in sentences_mentions(row, read[i])]
     return mentions_frame(found)
 

@@ -26,6 +26,14 @@ from sidelines.extract.sessions import session_year
 RUSSIAN_LETTERS = re.compile("[а-яё]+", re.I)
 RUSSIAN_FLAG = "\U0001f1f7\U0001f1fa"
 YEAR = YEAR_DIGITS  # a year of four digits
+DATELINE_PARTS = ("day", "month", "year", "start")
+# The columns of a post row a context reads: rows are built with these alone, and the
+# time-stamp as its day (only the day counts; a zoned datetime is slow to build in Python).
+READS = (
+    "post_id", "source_file", "line_start", "kind", "lang", "text", "translation_id",
+    "published_at", "event_date", "event_precision", "unga_session", "anchor_day",
+    "anchor_side", "dateline_place", *(f"dateline_{part}" for part in DATELINE_PARTS),
+)  # fmt: skip
 
 
 # What the Russian side does at a gathering of an organisation named as the subject.
@@ -139,9 +147,7 @@ class PostContext:
             return dateline(self.text, agency=self.article)
         if self.post["dateline_place"] is None:
             return None
-        stated = StatedDate(
-            *(self.post[f"dateline_{part}"] for part in ("day", "month", "year", "start"))
-        )
+        stated = StatedDate(*(self.post[f"dateline_{part}"] for part in DATELINE_PARTS))
         return Dateline(self.post["dateline_place"], stated)
 
     @cached_property
