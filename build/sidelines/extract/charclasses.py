@@ -54,6 +54,15 @@ def python_members(pattern: str) -> str:
     return "".join(m for plane in PLANES for m in re.findall(pattern, _characters(plane)))
 
 
+def members(characters: str) -> str:
+    """Class members matching exactly these characters, every one escaped.
+
+    >>> print(members("b-a"))
+    \\x{2D}\\x{61}-\\x{62}
+    """
+    return _ranges(sorted({ord(c) for c in characters}))
+
+
 def word() -> str:
     """Python's `\\w` (letters, digits, numbers, `_`) as class members."""
     return python_class(r"\w")

@@ -17,11 +17,14 @@ and no hashtag line closes them as a post.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 import emoji
 
 from sidelines.extract.hashtags import is_hashtag_line
+from sidelines.parse.dump_lines import EMOJI_FIRST, dump_lines
 from sidelines.records import RawPost
 
 # The name runs to the line's end (greedy, trimmed later): a lazy name before `\s*$` would
@@ -33,28 +36,30 @@ REGIONAL_INDICATORS = range(0x1F1E6, 0x1F1FF + 1)  # two of them make a flag
 HEADER_LINES = 2
 TITLE_MAX = 128  # Telegram's limit on a channel's name
 DESCRIPTION_MAX = 255  # and on its description
-REMARK_MAX_WORDS = 4  # "More to come!", «Подробнее — на сайте»: a closing remark, not a post
 # Emoji as people type them (fully or minimally qualified); an unqualified one only outside
 # the Basic Multilingual Plane (🗓 without its variation selector), not text symbols (© ™ ▶)
 MARKER_STATUSES = {emoji.STATUS["fully_qualified"], emoji.STATUS["minimally_qualified"]}
 UNQUALIFIED = emoji.STATUS["unqualified"]
-EMOJI_FIRST = frozenset(e[0] for e in emoji.EMOJI_DATA)  # a quick test before the full match
 EMOJI_LONGEST = max(len(e) for e in emoji.EMOJI_DATA)
-LIST_LEAD = (":", ";", ",")  # a line ending so announces list items, not a new post
+REMARK_MAX_WORDS = 4  # "More to come!", «Подробнее — на сайте»: a closing remark, not a post
 WORD = re.compile(r"\w+")
 
 
 @dataclass
 class _Open:
-    start: int
+    start: int  # the post's first line number (its forward line, if any)
     forwarded_from: str | None = None
-    lines: list[tuple[int, str]] = field(default_factory=list)
     closed: bool = False  # a hashtag line ended it: the next text starts a new post
     text_lines: int = 0  # its non-blank lines so far
+    first: int = 0  # the number of its first non-blank line (0: none yet)
+    last: int = 0  # and of its last
 
-    def add(self, number: int, line: str) -> None:
-        self.lines.append((number, line))
-        self.text_lines += bool(line.strip())
+    def add_text(self, number: int) -> None:
+        """Add a non-blank line (a post's lines run on from one another: blank lines
+        between its text lines are in its text, those around it are not)."""
+        self.text_lines += 1
+        self.first = self.first or number
+        self.last = number
 
 
 @dataclass(frozen=True)
@@ -94,10 +99,12 @@ def leading_marker(line: str) -> str | None:
     return marker if data["status"] in MARKER_STATUSES or pictograph else None
 
 
-def _headline_words(line: str) -> int:
-    return len(WORD.findall(line))
+def _more_words(line: str, most: int) -> bool:
+    """True when the line has more than `most` words (read no further than that)."""
+    return len(list(islice(WORD.finditer(line), most + 1))) > most
 
 
+@lru_cache(maxsize=4096)  # a dump forwards from a few channels, many times
 def forwarded_name(raw: str) -> str:
     """'Russian MFA 🇷🇺' -> 'Russian MFA': the channel name without its trailing flags.
 
@@ -116,18 +123,15 @@ def forwarded_name(raw: str) -> str:
         end -= 2
 
 
-def _finish(post: _Open, source_file: str, channel: str | None) -> RawPost | None:
-    numbered = [(n, line) for n, line in post.lines if line.strip()]
-    if not numbered:
+def _finish(post: _Open, lines: list[str], source_file: str, channel: str | None) -> RawPost | None:
+    if not post.text_lines:
         return None
-    first, last = numbered[0][0], numbered[-1][0]
-    text = "\n".join(line for n, line in post.lines if first <= n <= last)
     return RawPost(
         source_file=source_file,
         kind="telegram",
-        text=text,
+        text="\n".join(lines[post.first - 1 : post.last]),
         line_start=post.start,
-        line_end=last,
+        line_end=post.last,
         channel=channel,
         forwarded_from=post.forwarded_from,
     )
@@ -169,6 +173,7 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
     [(3, 4, None), (5, 6, 'MFA')]
     """
     lines = text.split("\n")
+    kinds = dump_lines(text)  # the tests of every line, in one pass
     channel, description = dump_header(lines)
     body_start = 0 if channel is None else 1 + (description is not None)
 
@@ -179,12 +184,15 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
     def close() -> None:
         nonlocal current
         if current is not None:
-            finished = _finish(current, source_file, channel)
+            finished = _finish(current, lines, source_file, channel)
             if finished is not None:
                 posts.append(finished)
             elif current.forwarded_from is not None:
                 unassigned.append(current.start)  # a forward line with nothing after it
         current = None
+
+    def marker(index: int) -> str | None:
+        return leading_marker(lines[index]) if kinds.may_mark[index] else None
 
     def opens_post(index: int, open_lines: int) -> bool:
         """A line that starts a post after `open_lines` lines of text of the open one: a
@@ -192,42 +200,39 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
         that line announces a list (ends with a colon…) or is an item of a list in the open
         post with the same marker (a one-line post followed by one with its marker is no
         list: live reports come as "⚡️ …" lines one after another)."""
-        line = lines[index]
-        if is_post_cue(line):
+        if kinds.cue[index]:
             return True
-        before = lines[index - 1].strip() if index else ""
-        if not before or before.endswith(LIST_LEAD):
+        if not kinds.after_text[index]:
             return False
-        marker = leading_marker(line)
-        return marker is not None and not (before.startswith(marker) and open_lines > 1)
+        opening = marker(index)
+        return opening is not None and not (
+            lines[index - 1].strip().startswith(opening) and open_lines > 1
+        )
 
     def closing_remark(index: int) -> bool:
         """A short line after a closed post, followed by the next post's opening line: the
         closed post's last words, not a post of its own. (At the end of the dump nothing
         tells a remark from a short last post, which it stays.)"""
-        line = lines[index]
-        if _headline_words(line) > REMARK_MAX_WORDS or is_hashtag_line(line):
+        if _more_words(lines[index], REMARK_MAX_WORDS) or kinds.hashtags[index]:
             return False
-        if leading_marker(line) is not None:
+        if marker(index) is not None:
             return False
-        after = next((n for n in range(index + 1, len(lines)) if lines[n].strip()), None)
-        return after is not None and (
-            is_post_cue(lines[after]) or leading_marker(lines[after]) is not None
-        )
+        after = next((n for n in range(index + 1, len(lines)) if not kinds.blank[n]), None)
+        return after is not None and (kinds.cue[after] or marker(after) is not None)
 
-    for index in range(body_start, len(lines)):
-        number, line = index + 1, lines[index]
-        forwarded = FORWARDED.match(line)
-        if forwarded:
+    body = zip(kinds.forward, kinds.blank, kinds.hashtags, strict=True)
+    for index, (forward, blank, hashtags) in enumerate(islice(body, body_start, None), body_start):
+        number = index + 1
+        if forward:
             close()
+            forwarded = FORWARDED.match(lines[index])
+            assert forwarded is not None  # the column pass found it
             current = _Open(start=number, forwarded_from=forwarded_name(forwarded.group("name")))
             continue
-        if not line.strip():
-            if current is not None:
-                current.add(number, line)
-            continue
+        if blank:
+            continue  # inside a post, in its text if more text follows (`_Open.add_text`)
         if current is not None and current.closed and closing_remark(index):
-            current.add(number, line)
+            current.add_text(number)
             continue
         starts_post = (
             current is None
@@ -238,8 +243,7 @@ def segment_channel_dump(text: str, source_file: str) -> ChannelDump:
             close()
             current = _Open(start=number)
         assert current is not None
-        current.add(number, line)
-        if is_hashtag_line(line):
-            current.closed = True
+        current.add_text(number)
+        current.closed = current.closed or hashtags
     close()
     return ChannelDump(channel, description, posts, unassigned, body_start)
