@@ -31,7 +31,9 @@ texts = st.one_of(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(texts, min_size=1, max_size=8))
 def test_the_column_pass_finds_what_python_finds(batch: list[str | None]) -> None:
-    assert may_date_column(batch) == [bool(text) and may_date(text or "") for text in batch]
+    assert may_date_column(pl.Series(batch, dtype=pl.String)) == [
+        bool(text) and may_date(text or "") for text in batch
+    ]
     # the date forms alone, every text (those Python reads for the words too)
     found = pl.Series(batch, dtype=pl.String).str.contains(any_date_pattern()).to_list()
     assert found == [None if t is None else ANY_DATE.search(t) is not None for t in batch]
@@ -54,12 +56,12 @@ EDGES = [
 
 
 def test_the_column_pass_on_the_edges() -> None:
-    assert may_date_column(EDGES) == [may_date(text) for text in EDGES]
+    assert may_date_column(pl.Series(EDGES, dtype=pl.String)) == [may_date(text) for text in EDGES]
     found = pl.Series(EDGES).str.contains(any_date_pattern()).to_list()
     assert found == [ANY_DATE.search(text) is not None for text in EDGES]
 
 
 def test_the_column_pass_on_every_post_of_the_corpora(corpora_texts: list[str]) -> None:
-    found = may_date_column(corpora_texts)
+    found = may_date_column(pl.Series(corpora_texts, dtype=pl.String))
     assert found == [bool(text) and may_date(text) for text in corpora_texts]
     assert 1000 < sum(found) < len(found)  # many posts state a date, and not all

@@ -36,7 +36,7 @@ from tests.extract.test_post_columns import EVERY_CHARACTER
 )
 def test_unga_session(text: str, session: int | None) -> None:
     assert unga_session(text) == session
-    assert unga_sessions([text, None, ""]) == [session, None, None]
+    assert unga_sessions(pl.Series([text, None, ""], dtype=pl.String)) == [session, None, None]
 
 
 # Where Python's and Rust's regexes could part: what `re.I` takes for a letter (ſ for s,
@@ -57,7 +57,9 @@ texts = st.one_of(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(texts, min_size=1, max_size=8))
 def test_the_column_pass_finds_what_python_finds(batch: list[str | None]) -> None:
-    assert unga_sessions(batch) == [unga_session(text) for text in batch]
+    assert unga_sessions(pl.Series(batch, dtype=pl.String)) == [
+        unga_session(text) for text in batch
+    ]
 
 
 # One of each edge, where a regex ported carelessly would part from Python's: the
@@ -72,7 +74,9 @@ EDGES = [
 
 
 def test_the_column_pass_on_the_edges() -> None:
-    assert unga_sessions(EDGES) == [unga_session(text) for text in EDGES]
+    assert unga_sessions(pl.Series(EDGES, dtype=pl.String)) == [
+        unga_session(text) for text in EDGES
+    ]
 
 
 def test_caseless_letters_are_what_python_ignoring_case_takes() -> None:
@@ -93,7 +97,7 @@ def test_the_letters_classes_are_read_off_every_character_re_i_takes_for_one() -
 
 
 def test_the_column_pass_on_every_post_of_the_corpora(corpora_texts: list[str]) -> None:
-    found = unga_sessions(corpora_texts)
+    found = unga_sessions(pl.Series(corpora_texts, dtype=pl.String))
     assert found == [unga_session(text) for text in corpora_texts]
     assert sum(s is not None for s in found) > 1000  # the corpora name sessions
 

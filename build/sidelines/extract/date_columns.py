@@ -62,10 +62,10 @@ def any_date_pattern() -> str:
     return "|".join(f"(?:{form})" for form in forms)
 
 
-def may_date_column(texts: list[str | None]) -> list[bool]:
+def may_date_column(texts: pl.Series) -> list[bool]:
     """`dates.may_date` of every text (False for none)."""
     text = pl.col("text")
-    found = pl.DataFrame({"text": texts}, schema={"text": pl.String}).select(
+    found = pl.DataFrame({"text": texts.cast(pl.String)}).select(
         may=(
             text.str.contains(folded_words(RELATIVE_OR_WEEKDAY))
             | text.str.contains(any_date_pattern())

@@ -61,7 +61,7 @@ def _column_patterns() -> tuple[str, str]:
     return named, f"{caseless('session')}|{caseless('сесси')}"
 
 
-def unga_sessions(texts: list[str | None]) -> list[int | None]:
+def unga_sessions(texts: pl.Series) -> list[int | None]:
     """`unga_session` of every text. The tag or abbreviation with its number (#UNGA78, «ГА
     ООН 78») is found in one pass over the column; Python reads only the texts left that
     say "session" (the Assembly may be named within SESSION_CONTEXT characters of it,
@@ -69,7 +69,7 @@ def unga_sessions(texts: list[str | None]) -> list[int | None]:
     named, session = _column_patterns()
     text, number = pl.col("text"), pl.col("number")
     ascii_number = number.str.contains("^[0-9]+$")
-    column = pl.DataFrame({"text": texts}, schema={"text": pl.String})
+    column = pl.DataFrame({"text": texts.cast(pl.String)})
     found = column.with_columns(number=text.str.extract(named, 1)).select(  # extracted once
         session=pl.when(ascii_number).then(number.cast(pl.Int64)),
         in_python=(
