@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelines.extract.charclasses import folded_apart, folded_words
+from sidelines.extract.cues import AGREED_WORDS, SAME_DAY
 from sidelines.extract.literals import Literals
 from sidelines.extract.post_sentences import post_sentences, text_sentences
 from sidelines.extract.sentences import MARK, sentences, split_sentences
@@ -33,12 +34,14 @@ def test_outside_the_folded_apart_characters_casefolding_lowers_the_capitals() -
 # Python counts and Rust does not (\x1c, \x85) or both (no-break space, \u2028), word
 # characters only one of them counts (², a combining mark), digits of other scripts (٥),
 # letters that lower otherwise than they casefold (ß, ſ, Σ), MARK, the cue words and a
-# pair's action before or after "and".
+# pair's action before or after "and", the words of agreeing and of the same day.
 PIECES = [
     ".", "!", "?", "…", " ", "  ", "\n", "\n\n", "\x1c", "\x85", "\u00a0", "\u2028", "\t",
     "A", "Ан", "Ж", "St", "Mr", "Dr", "г", "гг", "x", "Dec", "Sept", "сен", "нояб", "May",
     "5", "٥", "²", "\u0301", "_", "ß", "ſ", "Σ", "ΑΣ", MARK, "met", "MET", "встреч",
     "Встретился", "talks", "discussed", " and ", " и ", "обсудили", "Lavrov", "Wang Yi", "🇷🇺",
+    "agreed", "ДОГОВОРИЛИСЬ", "условлено", "same day", "Same\u00a0day", "в тот же день",
+    "ТОГО ЖЕ ДНЯ",
 ]  # fmt: skip
 texts = st.one_of(
     st.none(), st.lists(st.sampled_from(PIECES), max_size=24).map("".join), st.text(max_size=60)
@@ -82,8 +85,17 @@ EDGES = [
 ]  # fmt: skip
 
 
+# Each word of agreeing and of the same day, in capitals, in a sentence after a cued one.
+LISTED = [f"Lavrov met Wang. {word.upper()} x." for word in (*AGREED_WORDS, *SAME_DAY)]
+
+
 def test_the_column_pass_on_the_edges() -> None:
     assert post_sentences(pl.Series(EDGES)) == list(map(text_sentences, EDGES))
+    assert post_sentences(pl.Series(LISTED)) == list(map(text_sentences, LISTED))
+    assert all(
+        read and read.cued[0] and (read.agreed[1] or read.same_day[1])
+        for read in map(text_sentences, LISTED)
+    )
     plain = [text for text in EDGES if MARK not in text]
     assert column_split(plain) == [sentences(text) for text in plain]
 

@@ -107,6 +107,12 @@ AGREED_TO_MEET = compile_guarded(
     re.I,
 )
 AGREED_WORDS = Literals("agreed", "условились", "договорились", "условлено", "договор")
+# "The same day": the day of an earlier sentence of the post ("On September 23 … Also in the
+# Minister's schedule for the day are meetings with …", «Ранее в тот же день …»).
+SAME_DAY = Literals(
+    "same day", "that day", "for the day", "в тот же день", "в этот же день", "в этот день",
+    "в тот день", "того же дня", "этого же дня", "later in the day", "earlier in the day",
+)  # fmt: skip
 BOTH_SIDES_WORD = compile_guarded(
     r"\b(?:ministers|leaders|presidents|sides|parties|they)\b"
     r"|(?<!\w)(?:министры|лидеры|президенты|стороны|главы)(?!\w)",

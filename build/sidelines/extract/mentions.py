@@ -30,7 +30,6 @@ from sidelines.extract.cues import (
 from sidelines.extract.dates import sentence_date
 from sidelines.extract.fastre import compile_guarded
 from sidelines.extract.identity import same_counterpart, surname, title_only
-from sidelines.extract.literals import Literals
 from sidelines.extract.memo import SENTENCES
 from sidelines.extract.mention_details import partner_mentions, without_dateline
 from sidelines.extract.mention_rows import PRECISION_RANK, Mention
@@ -84,12 +83,6 @@ def _named_first(a: str | None, b: str | None) -> str | None:
     return a or b
 
 
-# "The same day": the day of an earlier sentence of the post ("On September 23 … Also in the
-# Minister's schedule for the day are meetings with …", «Ранее в тот же день …»).
-SAME_DAY = Literals(
-    "same day", "that day", "for the day", "в тот же день", "в этот же день", "в этот день",
-    "в тот день", "того же дня", "этого же дня", "later in the day", "earlier in the day",
-)  # fmt: skip
 LOOK_BACK = 3  # sentences a "same day" may point back over: a bound, not a scan
 
 
@@ -166,7 +159,9 @@ def sentences_mentions(post: dict[str, Any], read: PostSentences | None) -> list
     by_side: dict[tuple[str | None, str | None, str, str, str], list[int]] = {}
     heading: str | None = None  # the sentence a list of meetings hangs from
     earlier: list[str] = []  # the last few sentences, for "the same day"
-    for sentence, cued in zip(read.sentences, read.cued, strict=True):
+    for sentence, cued, agreed, same_day in zip(
+        read.sentences, read.cued, read.agreed, read.same_day, strict=True
+    ):
         if heading is not None and BULLET.match(sentence):
             found_here = list_mentions(sentence, heading, ctx)
         elif cued:
@@ -182,9 +177,9 @@ def sentences_mentions(post: dict[str, Any], read: PostSentences | None) -> list
                 found_here = _anaphoric(sentence, found[-1] if found else None, ctx)
         else:
             found_here, heading = [], None
-        if not found_here and agreed_to_meet(sentence):
+        if not found_here and agreed and agreed_to_meet(sentence):
             found_here = _meet_again(sentence, found, ctx)
-        if found_here and SAME_DAY.found_in(sentence.casefold()):
+        if found_here and same_day:
             found_here = _same_day(found_here, earlier, ctx)
         if found_here and not earlier:
             found_here = _dated_by_post(found_here, ctx)

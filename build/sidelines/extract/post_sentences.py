@@ -15,15 +15,26 @@ from typing import NamedTuple
 import polars as pl
 
 from sidelines.extract.charclasses import folded_apart, folded_words
-from sidelines.extract.cues import CUE_WORDS, PAIR_ACTION_WORDS, PAIR_WORDS, any_cue
+from sidelines.extract.cues import (
+    AGREED_WORDS,
+    CUE_WORDS,
+    PAIR_ACTION_WORDS,
+    PAIR_WORDS,
+    SAME_DAY,
+    any_cue,
+)
 from sidelines.extract.sentences import MARK, sentences, split_sentences
 
 
 class PostSentences(NamedTuple):
-    """A post's sentences and, for each, whether it may report a meeting (`any_cue`)."""
+    """A post's sentences and, for each, whether it may report a meeting (`any_cue`),
+    whether it has a word of agreeing (`cues.AGREED_WORDS`: both sides may agree to meet
+    again) and a word of the same day (`cues.SAME_DAY`)."""
 
     sentences: list[str]
     cued: list[bool]
+    agreed: list[bool]
+    same_day: list[bool]
 
 
 def cue(text: pl.Expr) -> pl.Expr:
@@ -43,13 +54,25 @@ def post_sentences(texts: pl.Series) -> list[PostSentences | None]:
         cued=cue(text).fill_null(False),
         text=text,
     )
-    cued = found.filter("cued").select(sentences=split_sentences(text))  # the others: none
-    cues = cued.select(pl.col("sentences").list.eval(cue(pl.element()))).to_series()
+    split = found.filter("cued").select(split_sentences(text)).to_series()  # others: none
+    sentence = pl.col("sentence")  # every sentence of those texts, tested in one column
+    flags = (
+        split.explode(empty_as_null=False)
+        .to_frame("sentence")
+        .select(
+            cued=cue(sentence),
+            agreed=sentence.str.contains(folded_words(AGREED_WORDS)),
+            same_day=sentence.str.contains(folded_words(SAME_DAY)),
+        )
+    )
+    cued, agreed, same_day = (flags[name].to_list() for name in flags.columns)
     read: list[PostSentences | None] = [None] * found.height
-    for index, split, flags in zip(
-        found["cued"].arg_true(), cued["sentences"].to_list(), cues.to_list(), strict=True
-    ):
-        read[index] = PostSentences(split, flags)
+    end = 0
+    for index, sentences_of in zip(found["cued"].arg_true(), split.to_list(), strict=True):
+        start, end = end, end + len(sentences_of)
+        read[index] = PostSentences(
+            sentences_of, cued[start:end], agreed[start:end], same_day[start:end]
+        )
     for index in found["in_python"].arg_true().to_list():
         read[index] = text_sentences(texts[index])
     return read
@@ -60,4 +83,10 @@ def text_sentences(text: str | None) -> PostSentences | None:
     if not text or not any_cue(text):
         return None
     split = sentences(text)
-    return PostSentences(split, [any_cue(sentence) for sentence in split])
+    folded = [sentence.casefold() for sentence in split]
+    return PostSentences(
+        split,
+        [any_cue(sentence) for sentence in split],
+        [AGREED_WORDS.found_in(sentence) for sentence in folded],
+        [SAME_DAY.found_in(sentence) for sentence in folded],
+    )
