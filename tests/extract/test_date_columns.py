@@ -6,9 +6,9 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelines.extract.date_columns import any_date_pattern, may_date_column
+from sidelines.extract.date_columns import any_date_pattern, first_years, may_date_column
 from sidelines.extract.date_forms import ANY_DATE
-from sidelines.extract.dates import may_date
+from sidelines.extract.dates import first_year, may_date
 
 # Where the column pass could part from Python: months in both scripts and cases (and
 # the letters `re.I` takes for theirs: ſ, K, ᲀ), days of one to three digits and of
@@ -65,3 +65,38 @@ def test_the_column_pass_on_every_post_of_the_corpora(corpora_texts: list[str]) 
     found = may_date_column(pl.Series(corpora_texts, dtype=pl.String))
     assert found == [bool(text) and may_date(text) for text in corpora_texts]
     assert 1000 < sum(found) < len(found)  # many posts state a date, and not all
+
+
+# Years and what stands around them (written for this test): one at the start and the
+# end, after and before a digit (of 0-9, of other scripts, of Unicode 16 only), of other
+# digits, of five digits, two in a row, none.
+YEAR_PIECES = [
+    "2019",
+    "1999",
+    "2100",
+    "20",
+    "19",
+    "٢٠٢٤",
+    "20٢٤",
+    "5",
+    "٥",
+    "\U00010d40",
+    " ",
+    "x",
+    "-",
+]
+years_texts = st.one_of(
+    st.none(), st.lists(st.sampled_from(YEAR_PIECES), max_size=8).map("".join), st.text(max_size=20)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(years_texts, min_size=1, max_size=8))
+def test_the_first_year_of_each_text_as_python_finds_it(batch: list[str | None]) -> None:
+    assert first_years(pl.Series(batch, dtype=pl.String)) == list(map(first_year, batch))
+
+
+def test_the_first_years_on_every_post_of_the_corpora(corpora_texts: list[str]) -> None:
+    found = first_years(pl.Series(corpora_texts, dtype=pl.String))
+    assert found == list(map(first_year, corpora_texts))
+    assert sum(year is not None for year in found) > 30  # some posts of the corpora name one

@@ -1,4 +1,5 @@
-"""Which posts may state a date, for a column of texts at once (`dates.may_date`).
+"""Which posts may state a date (`dates.may_date`), and the first year each names
+(`dates.first_year`), for a column of texts at once.
 
 Every post's day is looked for in its lead (`dates.event_day`), but only when the text has
 a relative or weekday word or a date form (`date_forms.ANY_DATE`) somewhere: a test of the
@@ -23,7 +24,7 @@ from sidelines.extract.charclasses import (
     word,
 )
 from sidelines.extract.date_forms import EN_MONTHS, RU_ORDINAL_DAYS
-from sidelines.extract.dates import RELATIVE_OR_WEEKDAY, may_date
+from sidelines.extract.dates import RELATIVE_OR_WEEKDAY, first_year, may_date
 
 # The Russian months of `date_forms._RU_MONTH`, its optional letters written out.
 RU_MONTH_FORMS = (
@@ -76,3 +77,24 @@ def may_date_column(texts: pl.Series) -> list[bool]:
     for index in found["in_python"].arg_true().to_list():
         may[index] = may_date(texts[index] or "")
     return may
+
+
+@cache
+def year_pattern() -> str:
+    """`date_forms.YEAR_DIGITS` in Rust's syntax, the year its group: the look-behind as
+    the character before (or the text's start), the look-ahead as the one after (or its
+    end), with Python's `\\d`."""
+    d = python_class(r"\d")
+    return f"(?:^|[^{d}])((?:19|20)[{d}]{{2}})(?:[^{d}]|$)"
+
+
+def first_years(texts: pl.Series) -> list[int | None]:
+    """`dates.first_year` of every text: the first year it names (None for none). A year
+    of other digits than 0-9 is read by Python."""
+    found = pl.DataFrame({"text": texts.cast(pl.String)}).select(
+        year=pl.col("text").str.extract(year_pattern(), 1)
+    )["year"]
+    years: list[int | None] = found.cast(pl.Int64, strict=False).to_list()
+    for index in (found.is_not_null() & ~found.str.contains("^[0-9]+$")).arg_true().to_list():
+        years[index] = first_year(texts[index])
+    return years

@@ -11,9 +11,9 @@ from typing import Any, NamedTuple
 import polars as pl
 
 from sidelines.extract.date_anchors import Anchor, file_anchors
-from sidelines.extract.date_columns import may_date_column
+from sidelines.extract.date_columns import first_years, may_date_column
 from sidelines.extract.datelines import Dateline, dateline, dateline_day, own_anchor
-from sidelines.extract.dates import first_year, lead_day
+from sidelines.extract.dates import lead_day
 from sidelines.extract.post_columns import hashtag_rows, lang, translation_ids
 from sidelines.extract.sessions import unga_sessions
 from sidelines.records import RawPost
@@ -78,10 +78,11 @@ def dated(posts: list[RawPost], texts: pl.Series) -> PostDates:
     precisions: list[str] = []
     lines: list[Dateline | None] = []
     may = may_date_column(texts)
-    for post, session, anchor, day, may_date in zip(
-        posts, sessions, anchors, published, may, strict=True
+    stated_years = first_years(texts)
+    for post, session, anchor, day, may_date, stated_year in zip(
+        posts, sessions, anchors, published, may, stated_years, strict=True
     ):
-        year = day.year if day else first_year(post.text)
+        year = day.year if day else stated_year
         when, precision = None, "unknown"
         if may_date and post.text:  # the column pass found a date form or word in the text
             when, precision = lead_day(post.text, session, year, anchor, day)
