@@ -15,6 +15,7 @@ from sidelines.extract.per_file import FileExtract
 from sidelines.file_stage import extract_files
 from sidelines.parallel import Progress
 from sidelines.parse.dispatch import SkippedSource
+from sidelines.quality.run import import_gx_in_background
 from sidelines.records import InputError
 from sidelines.sources import RawSource
 
@@ -53,6 +54,8 @@ def read_files(
         return {}
     # Starting worker processes costs about a second: worth it only for real work.
     jobs = jobs if sum(r.size for _, r in todo) >= PARALLEL_FROM_BYTES else 1
+    if jobs > 1 or scheduler:  # this process mostly waits: time to import GX meanwhile
+        import_gx_in_background()
     found = extract_files(
         [r for _, r in todo], jobs, progress, scheduler, lambda i, v: store(todo[i][0], v)
     )

@@ -39,12 +39,7 @@ from sidelines.parse.dispatch import SkippedSource
 from sidelines.provenance import build_provenance, default_eval_results, default_lock_file
 from sidelines.quality.compare import compared_columns
 from sidelines.quality.report import quality_files
-from sidelines.quality.run import (
-    QualityFailed,
-    QualityReport,
-    check_quality,
-    import_gx_in_background,
-)
+from sidelines.quality.run import QualityFailed, QualityReport, check_quality
 from sidelines.records import InputError
 from sidelines.sources import (
     RAW_SUFFIXES,
@@ -265,9 +260,6 @@ def build_locked(config: BuildConfig, progress: Progress[Any], notify: Notify) -
         clock.done("check cache")
         if previous is not None:
             return replace(previous, cached=True, stages=clock.stages, seconds=clock.total)
-    # The checks need GX, seconds to import: done meanwhile, while files are read and merged
-    # (on other cores, or from the cache, or by polars, all of which let go of the GIL).
-    import_gx_in_background()
     folder = read_sources(config.raw_dir)
     raw, bad = folder.files, unreadable_entries(folder, config.skip_bad)
     key = build_key(config, [(r.name, r.sha256) for r in raw], eval_results, folder.set_aside)

@@ -67,16 +67,15 @@ def test_parallel_build_equals_sequential(
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
 
 
-def test_gx_is_imported_meanwhile_by_a_build_not_by_an_unchanged_one(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_gx_is_imported_while_workers_parse(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    started: list[str] = []
-    monkeypatch.setattr(pipeline, "import_gx_in_background", lambda: started.append("gx"))
-    cfg = config(corpus, tmp_path / "pkg", tmp_path / "cache")
-    build(cfg)
-    assert started == ["gx"]
-    assert build(cfg).cached  # the rebuild of unchanged inputs runs no check: no GX
-    assert started == ["gx"]
+    started: list[int] = []
+    monkeypatch.setattr(extract_stage, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(extract_stage, "import_gx_in_background", lambda: started.append(jobs))
+    build(config(corpus, tmp_path / "pkg", None, jobs=jobs))
+    assert started == ([2] if jobs == 2 else [])
 
 
 def test_unchanged_rebuild_is_a_check(corpus: Path, tmp_path: Path, counting: list[str]) -> None:

@@ -1,7 +1,7 @@
 """The quality step: run the expectation suites with Great Expectations and collect results.
 
 GX is imported here, lazily, inside `run_checks` only (its import alone takes seconds), or
-ahead of it in a thread while a build reads and merges files (`import_gx_in_background`). It runs
+ahead of it in a thread while a build's workers parse (`import_gx_in_background`). It runs
 in an ephemeral, in-memory context with analytics and progress bars off: nothing is written,
 nothing is sent. Tables go to GX as pandas frames backed by Arrow, so nullable integers,
 dates and timestamps keep their types.
